@@ -1,0 +1,248 @@
+/*
+ * drivers/mailbox.c - mailbox property channel.  See drivers/mailbox.h for
+ * the message format and sources.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include "drivers/mailbox.h"
+#include "drivers/mmio.h"
+#include "drivers/systimer.h"
+#include "boot/cp15.h"
+#include "kernel/errno.h"
+
+/* [MB] register offsets: mailbox 0 at +0x00, mailbox 1 at +0x20 */
+#define MBOX_BASE      (PERIPH_BASE + 0x00B880u)
+#define MBOX0_READ     (MBOX_BASE + 0x00)   /* VC -> ARM: pop a word */
+#define MBOX0_STATUS   (MBOX_BASE + 0x18)
+#define MBOX1_WRITE    (MBOX_BASE + 0x20)   /* ARM -> VC: push a word */
+#define MBOX1_STATUS   (MBOX_BASE + 0x38)   /* FULL of the box written to;
+					     * Linux bcm2835-mailbox.c also
+					     * tests MAIL1_STA before a send */
+#define MBOX_STATUS_FULL   (1u << 31)
+#define MBOX_STATUS_EMPTY  (1u << 30)
+
+/* A mailbox word: data in bits 31:4, channel in bits 3:0 */
+#define MBOX_CHAN_MASK     0xFu
+#define MBOX_CHAN_PROP     8u               /* property tags, ARM -> VC */
+
+/* [PROP] codes */
+#define PROP_REQUEST       0x00000000u
+#define PROP_RESP_OK       0x80000000u
+#define PROP_TAG_RESP      (1u << 31)       /* tag answered ... */
+#define PROP_TAG_LEN_MASK  0x7FFFFFFFu      /* ... with this many bytes */
+#define PROP_END_TAG       0u
+
+/* Message words before the value buffer, and the end tag after it */
+#define MSG_HDR_WORDS      5u
+#define MSG_WORDS          (MSG_HDR_WORDS + MBOX_MAX_VALUE_WORDS + 1u)
+
+/*
+ * Cache coherence.  The VideoCore reads and writes the message in SDRAM
+ * directly; it never looks into the ARM's L1 data cache.  So before
+ * handing the buffer over, its dirty lines are cleaned to memory, and
+ * after the reply its lines are invalidated so the ARM reads what the VC
+ * wrote (ARM1176JZF-S TRM 3.2.22, clean / invalidate data cache line by
+ * MVA, then a DSB for completion).  The buffer is aligned to, and a whole
+ * number of, 32-byte lines (TRM 3.2.3, Cache Type Register: 8-word lines;
+ * the ARM1176's CTR reads 0x1D152152), so invalidating it
+ * cannot discard a neighbour's data.  That also satisfies the 16-byte
+ * alignment the mailbox needs (the low 4 bits carry the channel).
+ */
+#define DCACHE_LINE        32u
+#define MSG_BYTES          ((MSG_WORDS * 4u + DCACHE_LINE - 1) & ~(DCACHE_LINE - 1))
+
+/*
+ * Addresses the VideoCore sees.  The GPU reaches SDRAM through four bus
+ * aliases (BCM2835 ARM Peripherals 1.2.1, address map figure p. 5):
+ * 0x40000000 is the L2-coherent alias, 0xC0000000 the direct uncached one
+ * (the manual's 1.2.4 quotes 0xC0000000 for DMA).  The Pi 1 firmware leaves
+ * the L2 cache on for the ARM by default (config.txt disable_l2cache=0),
+ * so ARM writes may still sit in L2: the VC must use the L2 alias, as
+ * Linux's Pi 1 port did (mach-bcm2708 memory.h: bus offset 0x40000000
+ * "use L2 cache", 0xC0000000 only with CONFIG_BCM2708_NOL2CACHE).  QEMU
+ * accepts either alias.
+ */
+#define VC_BUS_L2_ALIAS    0x40000000u
+
+static uint32_t msg[MSG_BYTES / 4] __attribute__((aligned(DCACHE_LINE)));
+static volatile bool busy;
+
+/* The ARM physical address of a kernel object.  pagoda maps kernel RAM
+ * 1:1 (virtual = physical). */
+static uint32_t kernel_pa(const void *p)
+{
+	return (uint32_t)(uintptr_t)p;
+}
+
+static void dcache_clean_msg(void)
+{
+	for (uint32_t a = (uint32_t)(uintptr_t)msg; a < (uint32_t)(uintptr_t)msg + MSG_BYTES;
+	     a += DCACHE_LINE)
+		cp15_dcache_clean_mva(a);
+	cp15_dsb();                          /* cleaned before the VC is told */
+}
+
+static void dcache_inval_msg(void)
+{
+	for (uint32_t a = (uint32_t)(uintptr_t)msg; a < (uint32_t)(uintptr_t)msg + MSG_BYTES;
+	     a += DCACHE_LINE)
+		cp15_dcache_inval_mva(a);
+	cp15_dsb();                          /* invalidated before msg is read */
+}
+
+/* Wait until (status & bit) is clear, for at most MBOX_TIMEOUT_US.
+ * Alternates between the mailbox and the system timer, hence barriers. */
+static int wait_clear(uint32_t status, uint32_t bit)
+{
+	uint32_t deadline = systimer_now32() + MBOX_TIMEOUT_US;
+
+	mmio_barrier();
+	for (;;) {
+		if (!(mmio_read(status) & bit))
+			return 0;
+		mmio_barrier();                 /* mailbox -> timer (BCM 1.3) */
+		if (time_after_eq(systimer_now32(), deadline))
+			break;
+		mmio_barrier();                 /* timer -> mailbox */
+	}
+	mmio_barrier();
+	return (mmio_read(status) & bit) ? -ETIMEDOUT : 0;   /* last look */
+}
+
+/* Post msg on the property channel and wait for the reply to come back.
+ * Only one request is ever in flight, so any word on channel 8 is ours;
+ * words for other channels are popped and dropped. */
+static int exchange(void)
+{
+	uint32_t word = (kernel_pa(msg) | VC_BUS_L2_ALIAS) | MBOX_CHAN_PROP;
+	int err;
+
+	dcache_clean_msg();
+	err = wait_clear(MBOX1_STATUS, MBOX_STATUS_FULL);
+	if (err)
+		return err;
+	mmio_write(MBOX1_WRITE, word);
+	for (;;) {
+		err = wait_clear(MBOX0_STATUS, MBOX_STATUS_EMPTY);
+		if (err)
+			return err;
+		if ((mmio_read(MBOX0_READ) & MBOX_CHAN_MASK) == MBOX_CHAN_PROP)
+			break;
+	}
+	mmio_barrier();                         /* mailbox -> memory */
+	dcache_inval_msg();
+	return 0;
+}
+
+int mbox_property(uint32_t tag, uint32_t *words, unsigned nreq, unsigned nresp)
+{
+	unsigned nval = nreq > nresp ? nreq : nresp;
+	uint32_t len;
+	int err;
+
+	if (nval > MBOX_MAX_VALUE_WORDS || (nval && words == NULL))
+		return -EINVAL;
+	if (busy)
+		return -EBUSY;
+	busy = true;
+
+	msg[0] = (MSG_HDR_WORDS + nval + 1) * 4;   /* total size, bytes */
+	msg[1] = PROP_REQUEST;
+	msg[2] = tag;
+	msg[3] = nval * 4;                        /* value buffer size */
+	msg[4] = PROP_REQUEST;                    /* tag request code */
+	for (unsigned i = 0; i < nval; i++)
+		msg[MSG_HDR_WORDS + i] = i < nreq ? words[i] : 0;
+	msg[MSG_HDR_WORDS + nval] = PROP_END_TAG;
+
+	err = exchange();
+	if (!err && (msg[1] != PROP_RESP_OK || !(msg[4] & PROP_TAG_RESP)))
+		err = -EIO;
+	if (!err) {
+		len = msg[4] & PROP_TAG_LEN_MASK;     /* bytes the VC wrote */
+		for (unsigned i = 0; i < nresp; i++)
+			words[i] = 4 * i < len ? msg[MSG_HDR_WORDS + i] : 0;
+	}
+	busy = false;
+	return err;
+}
+
+int mbox_get_firmware_revision(uint32_t *rev)
+{
+	if (rev == NULL)
+		return -EINVAL;
+	return mbox_property(MBOX_TAG_FIRMWARE_REV, rev, 0, 1);
+}
+
+int mbox_get_board_revision(uint32_t *rev)
+{
+	if (rev == NULL)
+		return -EINVAL;
+	return mbox_property(MBOX_TAG_BOARD_REV, rev, 0, 1);
+}
+
+int mbox_get_board_serial(uint64_t *serial)
+{
+	uint32_t w[2];
+	int err;
+
+	if (serial == NULL)
+		return -EINVAL;
+	err = mbox_property(MBOX_TAG_BOARD_SERIAL, w, 0, 2);
+	if (!err)
+		*serial = (uint64_t)w[1] << 32 | w[0];   /* low word first */
+	return err;
+}
+
+/* The two memory tags answer (base, size) in bytes. */
+static int get_range(uint32_t tag, uint32_t *base, uint32_t *size)
+{
+	uint32_t w[2];
+	int err;
+
+	if (base == NULL || size == NULL)
+		return -EINVAL;
+	err = mbox_property(tag, w, 0, 2);
+	if (!err) {
+		*base = w[0];
+		*size = w[1];
+	}
+	return err;
+}
+
+int mbox_get_arm_memory(uint32_t *base, uint32_t *size)
+{
+	return get_range(MBOX_TAG_ARM_MEMORY, base, size);
+}
+
+int mbox_get_vc_memory(uint32_t *base, uint32_t *size)
+{
+	return get_range(MBOX_TAG_VC_MEMORY, base, size);
+}
+
+/* Request (id), response (id, value): the clock and temperature tags.
+ * A rate of 0 means "no such clock" ([PROP]) and is reported as -EIO. */
+static int get_by_id(uint32_t tag, uint32_t id, uint32_t *value)
+{
+	uint32_t w[2] = { id, 0 };
+	int err;
+
+	if (value == NULL)
+		return -EINVAL;
+	err = mbox_property(tag, w, 1, 2);
+	if (!err && (w[0] != id || (tag == MBOX_TAG_CLOCK_RATE && w[1] == 0)))
+		err = -EIO;
+	if (!err)
+		*value = w[1];
+	return err;
+}
+
+int mbox_get_clock_rate(uint32_t clock_id, uint32_t *hz)
+{
+	return get_by_id(MBOX_TAG_CLOCK_RATE, clock_id, hz);
+}
+
+int mbox_get_temperature(uint32_t *millideg)
+{
+	return get_by_id(MBOX_TAG_TEMPERATURE, 0, millideg);
+}

@@ -1,0 +1,149 @@
+/*
+ * kernel/console.c - the serial console over one of the two UARTs.
+ */
+#include "kernel/console.h"
+#include "kernel/ring.h"
+#include "drivers/intc.h"
+#include "drivers/pl011.h"
+#include "drivers/mini_uart.h"
+#include "boot/cpu.h"
+#include "boot/cp15.h"
+
+#define CONSOLE_BAUD  115200u
+#define RX_RING_SIZE  4096u
+#define CTRL_C        0x03
+
+/* The two UARTs behind one set of operations. */
+struct uart_ops {
+	const char *name;
+	unsigned irq;
+	void (*putc)(char c);
+	int (*getc_nonblock)(void);
+	void (*enable_rx_irq)(bool on);
+	unsigned (*rx_drain)(void (*put)(uint8_t));
+};
+
+#ifdef CONSOLE_MINI
+static const struct uart_ops uart = {
+	"mini UART (AUX, GPIO14/15)", MINI_UART_IRQ, mini_uart_putc,
+	mini_uart_getc_nonblock, mini_uart_enable_rx_irq, mini_uart_rx_drain,
+};
+#else
+static const struct uart_ops uart = {
+	"PL011 UART0 (GPIO14/15)", PL011_IRQ, pl011_putc,
+	pl011_getc_nonblock, pl011_enable_rx_irq, pl011_rx_drain,
+};
+#endif
+
+static uint8_t rx_buf[RX_RING_SIZE];
+static struct ring rx;
+static volatile bool irq_mode;
+static uint32_t rx_bytes;
+void (*console_intr_hook)(void);
+
+void console_init(uint32_t uart_clk, uint32_t core_clk)
+{
+#ifdef CONSOLE_MINI
+	(void)uart_clk;
+	mini_uart_init(core_clk, CONSOLE_BAUD);
+#else
+	(void)core_clk;
+	pl011_init(uart_clk, CONSOLE_BAUD);
+#endif
+	ring_init(&rx, rx_buf, sizeof rx_buf);
+}
+
+void console_putc(char c)
+{
+	uart.putc(c);
+}
+
+void console_write(const char *s, unsigned n)
+{
+	while (n--)
+		uart.putc(*s++);
+}
+
+/* Receive interrupt: queue every byte; Ctrl-C also goes to the hook. */
+static void rx_put(uint8_t c)
+{
+	rx_bytes++;
+	if (c == CTRL_C && console_intr_hook)
+		console_intr_hook();
+	ring_put(&rx, c);       /* counts the byte as dropped when full */
+}
+
+static void rx_irq(unsigned irq, void *arg)
+{
+	(void)irq; (void)arg;
+	uart.rx_drain(rx_put);
+}
+
+void console_enable_irq(void)
+{
+	intc_register(uart.irq, rx_irq, 0, "console rx");
+	irq_mode = true;
+	uart.enable_rx_irq(true);
+	intc_enable(uart.irq);
+}
+
+int console_trygetc(void)
+{
+	uint8_t c;
+
+	if (!irq_mode) {
+		int v = uart.getc_nonblock();
+		if (v >= 0)
+			rx_bytes++;
+		return v;
+	}
+	return ring_get(&rx, &c) ? c : -1;
+}
+
+int console_getc(void)
+{
+	for (;;) {
+		uint32_t s = cpu_irq_save();
+		int c = console_trygetc();
+
+		if (c >= 0) {
+			cpu_irq_restore(s);
+			return c;
+		}
+		/* Sleep with IRQs masked: WFI still wakes on a pending IRQ
+		 * (ARM1176 TRM 10.2.1), so a byte arriving between the check
+		 * and the WFI is not missed.  Polled mode just spins. */
+		if (irq_mode)
+			cp15_wait_for_interrupt();
+		cpu_irq_restore(s);
+	}
+}
+
+void console_panic_mode(void)
+{
+	irq_mode = false;
+}
+
+const char *console_name(void)
+{
+	return uart.name;
+}
+
+uint32_t console_overflows(void)
+{
+	return rx.dropped;
+}
+
+uint32_t console_rx_errors(void)
+{
+#ifdef CONSOLE_MINI
+	return 0;
+#else
+	return pl011_errors();
+#endif
+}
+
+uint32_t console_rx_bytes(void)
+{
+	return rx_bytes;
+}

@@ -1,0 +1,37 @@
+/*
+ * kernel/console.h - the serial console, on the PL011 or the mini UART.
+ *
+ * The UART is chosen at build time: `make CONSOLE=mini` defines
+ * CONSOLE_MINI (for the Pi Zero W, whose PL011 drives Bluetooth).  Output
+ * is polled.  Input is polled until console_enable_irq(); after that the
+ * UART's receive interrupt fills a ring buffer, so typing during long
+ * output loses nothing, and an overflowing ring is counted, not fatal.
+ */
+#ifndef KERNEL_CONSOLE_H
+#define KERNEL_CONSOLE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Set the UART up: uart_clk for the PL011, core_clk for the mini UART. */
+void console_init(uint32_t uart_clk, uint32_t core_clk);
+void console_putc(char c);
+void console_write(const char *s, unsigned n);
+/* Blocking read of one byte (sleeps in WFI once IRQs are on). */
+int console_getc(void);
+/* One byte if available, else -1. */
+int console_trygetc(void);
+/* Switch input to the receive interrupt and ring buffer. */
+void console_enable_irq(void);
+/* Called from the receive interrupt for every Ctrl-C (0x03), before the
+ * byte is queued; the process code uses it to kill the foreground job. */
+extern void (*console_intr_hook)(void);
+/* Switch to polled, interrupt-free operation for panics. */
+void console_panic_mode(void);
+const char *console_name(void);
+/* Bytes lost because the ring was full, and UART receive errors. */
+uint32_t console_overflows(void);
+uint32_t console_rx_errors(void);
+uint32_t console_rx_bytes(void);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * kernel/platform.c - board facts from the mailbox, with safe defaults.
+ */
+#include "kernel/platform.h"
+#include "drivers/mailbox.h"
+
+/* Defaults used when a mailbox call fails: the smallest Pi 1 memory split
+ * (256 MiB board, 64 MiB GPU) and the documented default clocks. */
+#define DEFAULT_ARM_SIZE   (192u << 20)
+#define DEFAULT_UART_CLK   3000000u      /* config.txt init_uart_clock */
+#define DEFAULT_CORE_CLK   250000000u    /* BCM2835 core clock default */
+#define DEFAULT_ARM_CLK    700000000u
+
+struct platform platform;
+
+static void check(int err)
+{
+	if (err)
+		platform.failures++;
+}
+
+void platform_probe(void)
+{
+	struct platform *p = &platform;
+
+	p->arm_size = DEFAULT_ARM_SIZE;
+	p->clk_uart = DEFAULT_UART_CLK;
+	p->clk_core = DEFAULT_CORE_CLK;
+	p->clk_arm = DEFAULT_ARM_CLK;
+	check(mbox_get_board_revision(&p->revision));
+	check(mbox_get_board_serial(&p->serial));
+	check(mbox_get_firmware_revision(&p->firmware));
+	check(mbox_get_arm_memory(&p->arm_base, &p->arm_size));
+	check(mbox_get_vc_memory(&p->vc_base, &p->vc_size));
+	check(mbox_get_clock_rate(MBOX_CLOCK_ARM, &p->clk_arm));
+	check(mbox_get_clock_rate(MBOX_CLOCK_CORE, &p->clk_core));
+	check(mbox_get_clock_rate(MBOX_CLOCK_UART, &p->clk_uart));
+	check(mbox_get_clock_rate(MBOX_CLOCK_EMMC, &p->clk_emmc));
+	if (p->arm_base != 0 || p->arm_size < (16u << 20)) {
+		/* pagoda's identity map assumes ARM RAM starts at 0 */
+		p->arm_base = 0;
+		p->arm_size = DEFAULT_ARM_SIZE;
+		p->failures++;
+	}
+	if (p->clk_uart == 0)
+		p->clk_uart = DEFAULT_UART_CLK;
+	if (p->clk_core == 0)
+		p->clk_core = DEFAULT_CORE_CLK;
+	board_decode(p->revision, &p->board);
+}

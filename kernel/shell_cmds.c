@@ -1,0 +1,36 @@
+/*
+ * kernel/shell_cmds.c - the shell's command table.  Add a row here and the
+ * handler in the file of its subsystem; `help` prints from this table.
+ */
+#include "kernel/shell.h"
+
+int cmd_help(int argc, char **argv);
+int cmd_info(int argc, char **argv);
+int cmd_uptime(int argc, char **argv);
+int cmd_echo(int argc, char **argv);
+int cmd_reboot(int argc, char **argv);
+int cmd_halt(int argc, char **argv);
+int cmd_walk(int argc, char **argv);
+int cmd_vm(int argc, char **argv);
+int cmd_domains(int argc, char **argv);
+int cmd_peek(int argc, char **argv);
+int cmd_poke(int argc, char **argv);
+int cmd_fault(int argc, char **argv);
+
+const struct shell_cmd shell_cmds[] = {
+	/* name      usage        help                                    min max  handler */
+	{ "help",   "[CMD]",     "list commands, or describe one",        0, 1,  cmd_help },
+	{ "info",   "",          "build, CPU, board and kernel layout",   0, 0,  cmd_info },
+	{ "uptime", "",          "time since power-on (system timer)",    0, 0,  cmd_uptime },
+	{ "echo",   "[ARGS...]", "print the arguments",                   0, 15, cmd_echo },
+	{ "reboot", "",          "reset the board through the watchdog",  0, 0,  cmd_reboot },
+	{ "halt",   "[CODE]",    "stop; under QEMU exit with CODE (0-255)", 0, 1, cmd_halt },
+	{ "walk",   "VA",        "the MMU's table walk for VA, step by step", 1, 1, cmd_walk },
+	{ "vm",     "",          "the kernel address space as merged ranges", 0, 0, cmd_vm },
+	{ "domains", "",         "the DACR decoded for all 16 domains",   0, 0,  cmd_domains },
+	{ "peek",   "ADDR",      "read a word (faults are reported, not fatal)", 1, 1, cmd_peek },
+	{ "poke",   "ADDR VALUE", "write a word (faults are reported, not fatal)", 2, 2, cmd_poke },
+	{ "fault",  "KIND [read|write]", "provoke a real fault (help: fault list)", 1, 2, cmd_fault },
+};
+
+const unsigned shell_ncmds = sizeof(shell_cmds) / sizeof(shell_cmds[0]);

@@ -1,0 +1,1 @@
+test_board_SRCS := drivers/board.c kernel/fmt.c

@@ -1,0 +1,1 @@
+test_fault_SRCS := paging/fault.c kernel/fmt.c

@@ -1,0 +1,1 @@
+test_lineedit_SRCS := kernel/lineedit.c

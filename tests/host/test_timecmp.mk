@@ -1,0 +1,1 @@
+test_timecmp_SRCS :=
