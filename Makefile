@@ -45,6 +45,13 @@ LDLIBS   := -lgcc
 KSRCS := $(wildcard boot/*.S kernel/*.c paging/*.c drivers/*.c)
 KOBJS := $(patsubst %,$(OBJ)/%.o,$(basename $(KSRCS)))
 
+# Quiet by default; `make V=1` shows the full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 QEMU_ARGS = $(shell tools/qemu-args --machine $(MACHINE) --kernel $(BUILD)/kernel.elf --console $(CONSOLE) $(1))
 
 .SECONDEXPANSION:
@@ -63,22 +70,27 @@ deps-auto:
 
 # ---- the kernel -------------------------------------------------------------
 $(BUILD)/kernel.elf: $(KOBJS) link.ld
-	$(CC) $(LDFLAGS) -o $@ $(KOBJS) $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(KOBJS) $(LDLIBS)
 
 # The raw image holds the loadable bytes from 0x8000 on, as the firmware wants.
 $(BUILD)/kernel.img: $(BUILD)/kernel.elf
-	$(OBJCOPY) -O binary $< $@
+	@$(if $(Q),echo "  OBJCOPY $@")
+	$(Q)$(OBJCOPY) -O binary $< $@
 
 $(BUILD)/kernel.lst: $(BUILD)/kernel.elf
-	$(OBJDUMP) -d -S $< > $@
+	@$(if $(Q),echo "  OBJDUMP $@")
+	$(Q)$(OBJDUMP) -d -S $< > $@
 
 $(OBJ)/%.o: %.c $(BUILD)/config.h build/buildid.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(OBJ)/%.o: %.S $(BUILD)/config.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ASFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(ASFLAGS) -c -o $@ $<
 
 # Build settings as a header; rewritten only when a setting changes, so a
 # change rebuilds everything and nothing else does.

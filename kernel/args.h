@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#define ARGS_MAX 16   /* most words a shell command line may have */
+#define ARGS_MAX 128   /* most words a shell command line may have */
 
 /*
  * Split line in place into words separated by runs of spaces and tabs:

@@ -44,7 +44,7 @@ int cmd_uptime(int argc, char **argv)
 {
 	(void)argc; (void)argv;
 	uint64_t us = systimer_now();
-	kprintf("uptime: %llu.%06llu s (%llu us)\n", us / 1000000, us % 1000000, us);
+	kprintf("uptime: %llu.%06llu s\n", us / 1000000, us % 1000000);
 	return 0;
 }
 

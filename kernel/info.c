@@ -11,6 +11,8 @@
 #include "boot/cpu.h"
 #include "build/buildid.h"
 
+void info_print_board(void);   /* kernel/cmd_board.c */
+
 /* MIDR fields, ARM1176JZF-S TRM 3.2.2 (Main ID Register), Figure 3-9 */
 #define MIDR_IMPL_SHIFT     24   /* implementer, 0x41 = ARM */
 #define MIDR_VARIANT_SHIFT  20   /* major revision: rX */
@@ -48,6 +50,7 @@ void info_print(void)
 	kprintf("build: %s\n", BUILD_ID);
 	kprintf("cpu: %s (MIDR 0x%08x)\n", cpu, midr);
 	kprintf("mode: %s\n", mode_name(cpu_read_cpsr()));
+	info_print_board();
 	kprintf("kernel sections:\n");
 	section("text", __text_start, __text_end);
 	section("rodata", __rodata_start, __rodata_end);

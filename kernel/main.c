@@ -16,21 +16,15 @@
 #include "kernel/semihost.h"
 #include "kernel/shell.h"
 #include "kernel/trap.h"
+#include "kernel/tick.h"
 #include "paging/mmu.h"
-#include "drivers/intc.h"
 #include "drivers/led.h"
-#include "drivers/systimer.h"
 #include "boot/cpu.h"
 #include "build/buildid.h"
 
 void kmain(void) __attribute__((noreturn));
 void irq_init(void);                       /* kernel/irq.c */
-
-static void tick_irq(unsigned irq, void *arg)
-{
-	(void)irq; (void)arg;
-	systimer_tick_irq();
-}
+void led_blink_init(void);                 /* kernel/cmd_board.c */
 
 void kmain(void)
 {
@@ -47,13 +41,12 @@ void kmain(void)
 	mmu_init(platform.arm_base + platform.arm_size);
 
 	irq_init();
-	intc_register(SYSTIMER_IRQ_C1, tick_irq, 0, "system timer tick");
-	intc_enable(SYSTIMER_IRQ_C1);
-	systimer_tick_init(HZ);
+	tick_init();
 	console_enable_irq();
 	cpu_irq_enable();
 
 	led_init(&platform.board);
+	led_blink_init();
 	kprintf("console: %s, 115200 8N1.  Type 'help'.\n", console_name());
 	shell_run();
 }

@@ -45,7 +45,7 @@ int shell_execute(const struct shell_cmd *table, unsigned n, char *line)
 	int argc = args_split(line, argv, ARGS_MAX);
 
 	if (argc < 0) {
-		kprintf("error: too many arguments (max %d)\n", ARGS_MAX - 1);
+		kprintf("error: too many arguments (max %d)\n", ARGS_MAX);
 		return argc;
 	}
 	if (argc == 0)
@@ -89,7 +89,8 @@ void shell_run(void)
 		case LE_NONE:
 			continue;
 		}
-		le_init(&le);
+		/* no le_init() here: the editor resets itself on the next byte
+		 * and must remember a CR so that the LF of a CRLF is swallowed */
 		kputs(SHELL_PROMPT);
 	}
 }

@@ -3,6 +3,7 @@
  * handler in the file of its subsystem; `help` prints from this table.
  */
 #include "kernel/shell.h"
+#include "kernel/args.h"
 
 int cmd_help(int argc, char **argv);
 int cmd_info(int argc, char **argv);
@@ -16,13 +17,16 @@ int cmd_domains(int argc, char **argv);
 int cmd_peek(int argc, char **argv);
 int cmd_poke(int argc, char **argv);
 int cmd_fault(int argc, char **argv);
+int cmd_led(int argc, char **argv);
+int cmd_irq(int argc, char **argv);
+int cmd_gpio(int argc, char **argv);
 
 const struct shell_cmd shell_cmds[] = {
 	/* name      usage        help                                    min max  handler */
 	{ "help",   "[CMD]",     "list commands, or describe one",        0, 1,  cmd_help },
 	{ "info",   "",          "build, CPU, board and kernel layout",   0, 0,  cmd_info },
 	{ "uptime", "",          "time since power-on (system timer)",    0, 0,  cmd_uptime },
-	{ "echo",   "[ARGS...]", "print the arguments",                   0, 15, cmd_echo },
+	{ "echo",   "[ARGS...]", "print the arguments",                   0, ARGS_MAX - 1, cmd_echo },
 	{ "reboot", "",          "reset the board through the watchdog",  0, 0,  cmd_reboot },
 	{ "halt",   "[CODE]",    "stop; under QEMU exit with CODE (0-255)", 0, 1, cmd_halt },
 	{ "walk",   "VA",        "the MMU's table walk for VA, step by step", 1, 1, cmd_walk },
@@ -30,6 +34,9 @@ const struct shell_cmd shell_cmds[] = {
 	{ "domains", "",         "the DACR decoded for all 16 domains",   0, 0,  cmd_domains },
 	{ "peek",   "ADDR",      "read a word (faults are reported, not fatal)", 1, 1, cmd_peek },
 	{ "poke",   "ADDR VALUE", "write a word (faults are reported, not fatal)", 2, 2, cmd_poke },
+	{ "led",    "on|off|toggle|blink N", "the ACT LED (blinks in the background)", 1, 2, cmd_led },
+	{ "irq",    "",          "interrupt counts per line",             0, 0,  cmd_irq },
+	{ "gpio",   "PIN [MODE]", "show or set a pin: in out alt0-5 high low pull up|down|off", 1, 3, cmd_gpio },
 	{ "fault",  "KIND [read|write]", "provoke a real fault (help: fault list)", 1, 2, cmd_fault },
 };
 

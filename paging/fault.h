@@ -23,7 +23,7 @@
  *   SD      = external aborts only: AXI slave error (1) or decode error (0).
  *
  * The IFSR has only S and status (and SD).  QEMU 7.2 also writes the domain
- * into IFSR[7:4] (see /work/shared/QEMU-FACTS.md), so prefetch aborts are
+ * into IFSR[7:4] (measured, QEMU-FACTS.md), so prefetch aborts are
  * masked with IFSR_VALID_MASK before decoding.
  */
 #ifndef PAGING_FAULT_H

@@ -296,7 +296,8 @@ static void unmap_pages(l1_table_t *l1, uint32_t v, uint32_t len)
 	for (uint32_t off = 0; off < len; off += SMALL_PAGE_SIZE) {
 		l2e_t *e2 = &t->e[L2_INDEX(v + off)];
 
-
+		if (l2e_kind(*e2) == L2_FAULT)
+			continue;
 		l2_build(l2_fault(), e2);
 		pt_sync_l2(e2, v + off);
 		cleared = true;

@@ -16,8 +16,10 @@ HOST_TESTS   := $(basename $(notdir $(wildcard tests/host/test_*.c)))
 
 HOST_BINS    := $(addprefix build/host/,$(HOST_TESTS))
 
-build/host/%: tests/host/%.c $$(%_SRCS) $(wildcard tests/host/*.h) | build/host
-	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $($*_SRCS) $(HOST_LDLIBS)
+build/host/%: tests/host/%.c $$(%_SRCS) | build/host
+	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -MF $@.d -o $@ $< $($*_SRCS) $(HOST_LDLIBS)
+
+-include $(wildcard build/host/*.d)
 
 build/host:
 	mkdir -p $@

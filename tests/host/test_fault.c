@@ -5,7 +5,7 @@
  * encoding" (code FSR[10,3:0], and whether FSR[7:4] holds a valid domain),
  * and the DFSR layout of 3.2.17: status 3:0, domain 7:4, S (status bit 4)
  * at 10, WnR at 11, SD at 12.  QEMU's measured values are in
- * /work/shared/QEMU-FACTS.md.
+ * QEMU-FACTS.md.
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -8,7 +8,7 @@
  * and the domain in bits 7:4 for data aborts whose domain is valid.
  * Instruction fetches report an IFSR: the status alone.  Permissions are
  * Table 6-1, written out again below; QEMU's measured values are the table
- * in /work/shared/QEMU-FACTS.md.
+ * in QEMU-FACTS.md.
  */
 #include <stdarg.h>
 #include <stddef.h>
