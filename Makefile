@@ -45,6 +45,9 @@ LDLIBS   := -lgcc
 KSRCS := $(wildcard boot/*.S kernel/*.c paging/*.c drivers/*.c)
 KOBJS := $(patsubst %,$(OBJ)/%.o,$(basename $(KSRCS)))
 
+# User programs, packed into the kernel image as its program store.
+include user/user.mk
+
 # Quiet by default; `make V=1` shows the full commands.
 ifeq ($(V),1)
 Q :=
@@ -69,9 +72,9 @@ deps-auto:
 	@tools/deps --quiet
 
 # ---- the kernel -------------------------------------------------------------
-$(BUILD)/kernel.elf: $(KOBJS) link.ld
+$(BUILD)/kernel.elf: $(KOBJS) $(PROGS_OBJ) link.ld
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(KOBJS) $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(KOBJS) $(PROGS_OBJ) $(LDLIBS)
 
 # The raw image holds the loadable bytes from 0x8000 on, as the firmware wants.
 $(BUILD)/kernel.img: $(BUILD)/kernel.elf

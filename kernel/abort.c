@@ -14,6 +14,7 @@
  */
 #include "kernel/abort.h"
 #include "kernel/guard.h"
+#include "kernel/ucopy.h"
 #include "kernel/kprintf.h"
 #include "kernel/trap.h"
 #include "paging/pt.h"
@@ -63,7 +64,8 @@ static void handle(struct trapframe *tf, bool prefetch, uint32_t fsr, uint32_t f
 	fixup = prefetch ? 0 : extable_fixup(tf->pc);
 	if (!fixup && prefetch && guard_exec_sp)
 		fixup = (uint32_t)(uintptr_t)guarded_exec_fixup;
-	abort_report(a);
+	if (!ucopy_active)
+		abort_report(a);   /* user copies fault by design: -EFAULT says it */
 	if (fixup) {
 		tf->pc = fixup;     /* resume in the guarded caller with -EFAULT */
 		return;

@@ -18,17 +18,24 @@
 #include "paging/domains.h"
 #include "boot/cp15.h"
 
+int cmd_walk_pid(uint32_t va, const char *arg, struct pt_walk *w);   /* cmd_proc.c */
+int cmd_vm_pid(const char *arg);
+
 int cmd_walk(int argc, char **argv)
 {
 	static char text[512];
 	struct pt_walk w;
 	unsigned va;
 
-	(void)argc;
 	if (shell_arg_u32(argv[1], &va) < 0)
 		return -EINVAL;
-	pt_translate(kernel_l1(), va, PT_READ, false, cp15_read_dacr(), &w);
-	w.ttbr = cp15_read_ttbr0() & ~0x3FFFu;
+	if (argc == 3) {
+		if (cmd_walk_pid(va, argv[2], &w) < 0)
+			return -EINVAL;
+	} else {
+		pt_translate(kernel_l1(), va, PT_READ, false, cp15_read_dacr(), &w);
+		w.ttbr = cp15_read_ttbr0() & ~0x3FFFu;
+	}
 	pt_walk_describe(&w, text, sizeof text);
 	kputs_indented("", text);
 	return 0;
@@ -52,7 +59,8 @@ static void print_range(const struct pt_range *r, void *arg)
 
 int cmd_vm(int argc, char **argv)
 {
-	(void)argc; (void)argv;
+	if (argc == 2)
+		return cmd_vm_pid(argv[1]);
 	kprintf("VA range          PA         size kind    rights   memory        dom  flags\n");
 	pt_ranges(kernel_l1(), 0, 0xFFFFFFFFu, print_range, 0);
 	return 0;

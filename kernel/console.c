@@ -3,6 +3,7 @@
  */
 #include "kernel/console.h"
 #include "kernel/ring.h"
+#include "kernel/proc.h"
 #include "drivers/intc.h"
 #include "drivers/pl011.h"
 #include "drivers/mini_uart.h"
@@ -39,7 +40,7 @@ static uint8_t rx_buf[RX_RING_SIZE];
 static struct ring rx;
 static volatile bool irq_mode;
 static uint32_t rx_bytes;
-void (*console_intr_hook)(void);
+bool (*console_intr_hook)(void);
 
 void console_init(uint32_t uart_clk, uint32_t core_clk)
 {
@@ -68,9 +69,11 @@ void console_write(const char *s, unsigned n)
 static void rx_put(uint8_t c)
 {
 	rx_bytes++;
-	if (c == CTRL_C && console_intr_hook)
-		console_intr_hook();
+	if (c == CTRL_C && console_intr_hook && console_intr_hook())
+		return;
 	ring_put(&rx, c);       /* counts the byte as dropped when full */
+	if (current)
+		sched_wakeup(&rx);
 }
 
 static void rx_irq(unsigned irq, void *arg)
@@ -110,10 +113,13 @@ int console_getc(void)
 			cpu_irq_restore(s);
 			return c;
 		}
-		/* Sleep with IRQs masked: WFI still wakes on a pending IRQ
-		 * (ARM1176 TRM 10.2.1), so a byte arriving between the check
-		 * and the WFI is not missed.  Polled mode just spins. */
-		if (irq_mode)
+		/* Checked and slept with IRQs masked, so a byte arriving in
+		 * between is not missed: the scheduler's sleep is woken by the
+		 * receive interrupt; before processes exist, WFI still wakes on
+		 * a pending masked IRQ (ARM1176 TRM 10.2.1).  Polled mode spins. */
+		if (irq_mode && current)
+			sched_sleep(&rx, 0);
+		else if (irq_mode)
 			cp15_wait_for_interrupt();
 		cpu_irq_restore(s);
 	}

@@ -24,8 +24,9 @@ int console_trygetc(void);
 /* Switch input to the receive interrupt and ring buffer. */
 void console_enable_irq(void);
 /* Called from the receive interrupt for every Ctrl-C (0x03), before the
- * byte is queued; the process code uses it to kill the foreground job. */
-extern void (*console_intr_hook)(void);
+ * byte is queued; the process code uses it to kill the foreground job.
+ * Returns true if it consumed the byte. */
+extern bool (*console_intr_hook)(void);
 /* Switch to polled, interrupt-free operation for panics. */
 void console_panic_mode(void);
 const char *console_name(void);

@@ -3,6 +3,7 @@
  */
 #include <stdint.h>
 #include "kernel/info.h"
+#include "kernel/shell.h"
 #include "kernel/kprintf.h"
 #include "kernel/fmt.h"
 #include "kernel/layout.h"
@@ -50,6 +51,7 @@ void info_print(void)
 	kprintf("build: %s\n", BUILD_ID);
 	kprintf("cpu: %s (MIDR 0x%08x)\n", cpu, midr);
 	kprintf("mode: %s\n", mode_name(cpu_read_cpsr()));
+	kprintf("boot: first prompt %llu us after reset\n", shell_first_prompt_us);
 	info_print_board();
 	kprintf("kernel sections:\n");
 	section("text", __text_start, __text_end);

@@ -17,6 +17,8 @@
 #include "kernel/shell.h"
 #include "kernel/trap.h"
 #include "kernel/tick.h"
+#include "kernel/mem.h"
+#include "kernel/proc.h"
 #include "paging/mmu.h"
 #include "drivers/led.h"
 #include "boot/cpu.h"
@@ -25,6 +27,8 @@
 void kmain(void) __attribute__((noreturn));
 void irq_init(void);                       /* kernel/irq.c */
 void led_blink_init(void);                 /* kernel/cmd_board.c */
+void ufault_init(void);                    /* kernel/ufault.c */
+void proc_cmd_init(void);                  /* kernel/cmd_proc.c */
 
 void kmain(void)
 {
@@ -39,6 +43,9 @@ void kmain(void)
 			platform.failures);
 
 	mmu_init(platform.arm_base + platform.arm_size);
+	mem_init(platform.arm_base + platform.arm_size);
+	proc_init();
+	ufault_init();
 
 	irq_init();
 	tick_init();
@@ -47,6 +54,7 @@ void kmain(void)
 
 	led_init(&platform.board);
 	led_blink_init();
+	proc_cmd_init();
 	kprintf("console: %s, 115200 8N1.  Type 'help'.\n", console_name());
 	shell_run();
 }

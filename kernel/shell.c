@@ -10,6 +10,7 @@
 #include "kernel/string.h"
 #ifndef HOST_TEST
 #include "kernel/console.h"
+#include "drivers/systimer.h"
 #endif
 
 const struct shell_cmd *shell_find(const struct shell_cmd *table, unsigned n,
@@ -70,12 +71,15 @@ static void echo_out(const char *s, unsigned n, void *arg)
 	console_write(s, n);
 }
 
+unsigned long long shell_first_prompt_us;
+
 void shell_run(void)
 {
 	static struct lineedit le;
 
 	le_init(&le);
 	kputs(SHELL_PROMPT);
+	shell_first_prompt_us = systimer_now();
 	for (;;) {
 		switch (le_feed(&le, (unsigned char)console_getc(), echo_out, 0)) {
 		case LE_LINE:

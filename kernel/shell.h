@@ -37,4 +37,8 @@ void shell_run(void) __attribute__((noreturn));
 
 #define SHELL_PROMPT "pagoda> "
 
+/* System timer reading (us since reset) when the first prompt was printed.
+ * Under QEMU -icount shift=0 one us is 1000 guest instructions. */
+extern unsigned long long shell_first_prompt_us;
+
 #endif

@@ -1,10 +1,239 @@
 /*
- * kernel/syscall.c - the SVC vector.  No user processes exist yet, so any
- * SVC is unexpected (semihosting SVCs are taken by QEMU, not by us).
+ * kernel/syscall.c - the system call table (ABI in kernel/syscall_nr.h).
+ *
+ * The number comes in r7 and is bounds-checked before the table is
+ * indexed; arguments are r0-r5 of the trap frame; the result goes back in
+ * r0.  Calls run with IRQs enabled, so a long write does not starve the
+ * console or the tick; they are not preempted (pagoda's kernel blocks, it
+ * is never pre-empted), and on the way out the scheduler may switch.
  */
+#include "kernel/errno.h"
+#include "kernel/kprintf.h"
+#include "kernel/console.h"
+#include "kernel/proc.h"
+#include "kernel/syscall_nr.h"
 #include "kernel/trap.h"
+#include "kernel/tty.h"
+#include "kernel/ucopy.h"
+#include "kernel/uaccess.h"
+#include "kernel/window.h"
+#include "kernel/fmt.h"
+#include "drivers/systimer.h"
+#include "boot/cpu.h"
+
+typedef int (*syscall_fn)(uint32_t a0, uint32_t a1, uint32_t a2,
+			  uint32_t a3, uint32_t a4, uint32_t a5);
+
+#define IO_CHUNK 256u
+
+static int sys_exit(uint32_t status, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	proc_exit((int)(status & 0xFF));
+}
+
+static int sys_getpid(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	return current->pid;
+}
+
+static int sys_getppid(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	return current->ppid;
+}
+
+static int sys_write(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	char buf[IO_CHUNK];
+	uint32_t done = 0;
+
+	(void)a3; (void)a4; (void)a5;
+	if (fd != 1 && fd != 2)
+		return -EBADF;
+	if ((int32_t)n < 0)
+		return -EINVAL;
+	while (done < n) {
+		uint32_t k = n - done < IO_CHUNK ? n - done : IO_CHUNK;
+		int err = copy_from_user(buf, ubuf + done, k);
+		if (err)
+			return done ? (int)done : err;
+		for (uint32_t i = 0; i < k; i++) {
+			if (buf[i] == '\n')
+				console_putc('\r');
+			console_putc(buf[i]);
+		}
+		done += k;
+	}
+	return (int)done;
+}
+
+static int sys_read(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	char buf[IO_CHUNK];
+	int k;
+
+	(void)a3; (void)a4; (void)a5;
+	if (fd != 0)
+		return -EBADF;
+	if ((int32_t)n < 0)
+		return -EINVAL;
+	if (n == 0)
+		return 0;
+	if (!urange_ok(ubuf, n, WIN_BASE, WIN_TOP))
+		return -EFAULT;
+	k = tty_read(buf, n < IO_CHUNK ? n : IO_CHUNK);
+	if (k > 0 && copy_to_user(ubuf, buf, (uint32_t)k) < 0)
+		return -EFAULT;
+	return k;
+}
+
+static int sys_yield(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	sched_yield();
+	return 0;
+}
+
+static int sys_sleep_ms(uint32_t ms, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	uint32_t s = cpu_irq_save();
+	if (ms && !current->killed)
+		sched_sleep(0, systimer_now() + (uint64_t)ms * 1000u);
+	cpu_irq_restore(s);
+	return current->killed ? -EINTR : 0;
+}
+
+static int sys_uptime_us(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	uint64_t now = systimer_now();
+	return copy_to_user(uout, &now, sizeof now);
+}
+
+/* Move the break by delta; pages come and go eagerly.  Returns the old
+ * break, or -ENOMEM beyond [brk_base, WIN_HEAP_LIMIT] or without frames. */
+static int sys_sbrk(uint32_t delta, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	struct proc *p = current;
+	int64_t nb = (int64_t)p->brk + (int32_t)delta;
+	uint32_t old = p->brk, oldtop = (old + 0xFFFu) & ~0xFFFu, newtop;
+
+	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	if (nb < p->brk_base || nb > WIN_HEAP_LIMIT)
+		return -ENOMEM;
+	newtop = ((uint32_t)nb + 0xFFFu) & ~0xFFFu;
+	for (uint32_t va = oldtop; va < newtop; va += 0x1000) {
+		if (!window_map_new(p, va, WIN_RW)) {
+			window_unmap(p, oldtop, va - oldtop);
+			return -ENOMEM;
+		}
+	}
+	if (newtop < oldtop)
+		window_unmap(p, newtop, oldtop - newtop);
+	p->brk = (uint32_t)nb;
+	return (int)old;
+}
+
+static int sys_kill(uint32_t pid, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	char why[40];
+
+	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	ksnprintf(why, sizeof why, "killed by pid %d", current->pid);
+	return proc_kill((int)pid, WAIT_CAUSE_KILL, why);
+}
+
+static int sys_wait(uint32_t pid, uint32_t ustatus, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	int status, r;
+
+	(void)a2; (void)a3; (void)a4; (void)a5;
+	if ((int32_t)pid == 0 || (int32_t)pid < -1)
+		return -EINVAL;
+	if (ustatus && !urange_ok(ustatus, 4, WIN_BASE, WIN_TOP))
+		return -EFAULT;
+	r = proc_wait((int32_t)pid, &status, 0, 0);
+	if (r > 0 && ustatus && copy_to_user(ustatus, &status, 4) < 0)
+		return -EFAULT;
+	return r;
+}
+
+#define SPAWN_ARGS 16
+
+static int sys_spawn(uint32_t uname, uint32_t uargv, uint32_t flags, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	static char names[SPAWN_ARGS][64];
+	char name[32], *argv[SPAWN_ARGS];
+	int argc = 0, err;
+
+	(void)a3; (void)a4; (void)a5;
+	if (flags & ~SPAWN_IO)
+		return -EINVAL;
+	if ((flags & SPAWN_IO) && !current->io)
+		return -EPERM;
+	err = copy_str_from_user(name, uname, sizeof name);
+	if (err < 0)
+		return err == -E2BIG ? -ENOENT : err;
+	for (; uargv; argc++) {
+		uint32_t ptr;
+		if (argc == SPAWN_ARGS)
+			return -E2BIG;
+		if ((err = copy_from_user(&ptr, uargv + 4u * (uint32_t)argc, 4)) < 0)
+			return err;
+		if (!ptr)
+			break;
+		if ((err = copy_str_from_user(names[argc], ptr, sizeof names[argc])) < 0)
+			return err;
+		argv[argc] = names[argc];
+	}
+	if (argc == 0) {
+		argv[0] = name;
+		argc = 1;
+	}
+	return proc_spawn(name, argc, argv, flags & SPAWN_IO, current);
+}
+
+static int sys_nosys(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	return -ENOSYS;
+}
+
+static const syscall_fn syscalls[SYS_COUNT] = {
+	[SYS_exit]      = sys_exit,
+	[SYS_getpid]    = sys_getpid,
+	[SYS_getppid]   = sys_getppid,
+	[SYS_write]     = sys_write,
+	[SYS_read]      = sys_read,
+	[SYS_yield]     = sys_yield,
+	[SYS_sleep_ms]  = sys_sleep_ms,
+	[SYS_uptime_us] = sys_uptime_us,
+	[SYS_sbrk]      = sys_sbrk,
+	[SYS_kill]      = sys_kill,
+	[SYS_wait]      = sys_wait,
+	[SYS_spawn]     = sys_spawn,
+	[SYS_fork]      = sys_nosys,     /* the fork issue adds these */
+	[SYS_exec]      = sys_nosys,
+};
+
+unsigned long long syscall_count;
 
 void svc_handle(struct trapframe *tf)
 {
-	trap_unexpected(tf);
+	uint32_t n = tf->r[7];
+
+	if ((tf->cpsr & MODE_MASK) != MODE_USR)
+		trap_unexpected(tf);        /* the kernel makes no SVCs */
+	syscall_count++;
+	if (n >= SYS_COUNT || !syscalls[n]) {
+		tf->r[0] = (uint32_t)-ENOSYS;
+		return;
+	}
+	cpu_irq_enable();
+	tf->r[0] = (uint32_t)syscalls[n](tf->r[0], tf->r[1], tf->r[2],
+					 tf->r[3], tf->r[4], tf->r[5]);
+	cpu_irq_disable();
 }

@@ -6,6 +6,7 @@
 #include "kernel/errno.h"
 #include "drivers/intc.h"
 #include "drivers/systimer.h"
+#include "kernel/proc.h"
 
 #define TICK_JOBS 4
 
@@ -19,6 +20,8 @@ static void tick_irq(unsigned irq, void *arg)
 	unsigned n = systimer_tick_irq();   /* periods elapsed, lost ones included */
 
 	(void)irq; (void)arg;
+	if (current)
+		sched_tick();
 	for (unsigned i = 0; i < TICK_JOBS; i++) {
 		if (!jobs[i].fn)
 			continue;

@@ -6,6 +6,9 @@
 #include "kernel/kprintf.h"
 #include "kernel/layout.h"
 #include "boot/cp15.h"
+#include "kernel/proc.h"
+#include "kernel/fmt.h"
+#include "kernel/syscall_nr.h"
 
 /* The assembly in boot/vectors.S uses the TF_* offsets: keep them true. */
 _Static_assert(offsetof(struct trapframe, r) == TF_R0, "trapframe r0");
@@ -63,6 +66,15 @@ void trap_unexpected(struct trapframe *tf)
 
 void undef_handle(struct trapframe *tf)
 {
+	char why[64];
+
+	if ((tf->cpsr & MODE_MASK) == MODE_USR && current && !current->kthread) {
+		kprintf("pid %d (%s): undefined instruction at %08x\n", current->pid,
+			current->name, tf->pc);
+		trap_dump(tf);
+		ksnprintf(why, sizeof why, "undefined instruction at 0x%08x", tf->pc);
+		proc_fault_exit(WAIT_CAUSE_UNDEF, why);
+	}
 	trap_unexpected(tf);
 }
 
@@ -85,6 +97,8 @@ void trap(struct trapframe *tf)
 	if (tf->trapno >= TRAP_COUNT)
 		trap_unexpected(tf);
 	trap_table[tf->trapno](tf);
+	if (current)
+		sched_user_return(tf);   /* preemption and kills, on the way to user mode */
 }
 
 /* Point VBAR at our table (ARM1176 TRM 3.2.43); SCTLR.V stays 0, so the

@@ -26,6 +26,7 @@
 #include "boot/cp15.h"
 #include "kernel/kprintf.h"
 #include "kernel/string.h"
+#include <stdbool.h>
 
 /* Step 1: clean the D-cache line holding a descriptor (c7, c10, 1). */
 void pt_clean_entry(const void *entry)
@@ -116,8 +117,24 @@ static l2_table_t l2_pool[L2_POOL];
 static uint32_t l2_pool_used;   /* bitmap */
 static unsigned l2_pool_count;
 
+static l2_table_t *(*l2_alloc_hook)(void);
+static void (*l2_free_hook)(l2_table_t *t);
+
+void pt_set_l2_allocator(l2_table_t *(*alloc)(void), void (*release)(l2_table_t *t))
+{
+	l2_alloc_hook = alloc;
+	l2_free_hook = release;
+}
+
+static bool in_pool(const l2_table_t *t)
+{
+	return t >= l2_pool && t < l2_pool + L2_POOL;
+}
+
 l2_table_t *pt_alloc_l2(void)
 {
+	if (l2_alloc_hook)
+		return l2_alloc_hook();
 	for (unsigned i = 0; i < L2_POOL; i++) {
 		if (!(l2_pool_used & (1u << i))) {
 			l2_pool_used |= 1u << i;
@@ -133,7 +150,11 @@ void pt_free_l2(l2_table_t *t)
 {
 	unsigned i = (unsigned)(t - l2_pool);
 
-	if (t < l2_pool || i >= L2_POOL || !(l2_pool_used & (1u << i)))
+	if (!in_pool(t) && l2_free_hook) {
+		l2_free_hook(t);
+		return;
+	}
+	if (!in_pool(t) || i >= L2_POOL || !(l2_pool_used & (1u << i)))
 		panic("pt_free_l2: %p is not an allocated table", (void *)t);
 	l2_pool_used &= ~(1u << i);
 	l2_pool_count--;

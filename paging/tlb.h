@@ -15,6 +15,10 @@ void bp_flush_all(void);                          /* branch predictor flush */
 void isb(void);                                   /* prefetch flush */
 /* ASID used when flushing non-global entries of the current window. */
 void pt_set_flush_asid(unsigned asid);
+/* Once the frame allocator runs, new second-level tables come from it;
+ * the boot pool keeps serving the tables it already handed out. */
+#include "paging/desc.h"
+void pt_set_l2_allocator(l2_table_t *(*alloc)(void), void (*release)(l2_table_t *t));
 /* Kernel pool second-level tables in use. */
 unsigned pt_l2_tables_in_use(void);
 

@@ -1,0 +1,219 @@
+/*
+ * kernel/cmd_proc.c - shell commands for processes and memory:
+ * run, ps, kill, ls, mem, and the PID forms of vm and walk.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include "kernel/shell.h"
+#include "kernel/kprintf.h"
+#include "kernel/errno.h"
+#include "kernel/string.h"
+#include "kernel/console.h"
+#include "kernel/frame.h"
+#include "kernel/kstack.h"
+#include "kernel/l2chunk.h"
+#include "kernel/proc.h"
+#include "kernel/progs.h"
+#include "kernel/syscall_nr.h"
+#include "kernel/window.h"
+#include "paging/domains.h"
+#include "paging/mmu.h"
+#include "paging/pt.h"
+#include "paging/tlb.h"
+#include "paging/maint.h"
+#include "drivers/systimer.h"
+#include "boot/cp15.h"
+
+static volatile int fg_pid;          /* the foreground process, 0 = none */
+
+/* Ctrl-C from the receive interrupt: kill the foreground process and
+ * swallow the byte. */
+static bool ctrl_c(void)
+{
+	if (!fg_pid)
+		return false;
+	proc_kill(fg_pid, WAIT_CAUSE_KILL, "interrupted (Ctrl-C)");
+	return true;
+}
+
+void proc_cmd_init(void)
+{
+	console_intr_hook = ctrl_c;
+}
+
+static void print_end(int pid, int status, const char *why)
+{
+	(void)status;
+	kprintf("[%d] %s\n", pid, why);
+}
+
+int cmd_run(int argc, char **argv)
+{
+	bool io = false, bg = false;
+	int first = 1, pid, status;
+	char why[80];
+
+	if (argc > 1 && strcmp(argv[1], "-io") == 0) {
+		io = true;
+		first = 2;
+	}
+	if (strcmp(argv[argc - 1], "&") == 0) {
+		bg = true;
+		argc--;
+	}
+	if (first >= argc) {
+		kprintf("usage: run [-io] NAME [ARGS...] [&]\n");
+		return -EINVAL;
+	}
+	pid = proc_spawn(argv[first], argc - first, &argv[first], io, bg ? reaper : current);
+	if (pid == -ENOENT) {
+		kprintf("run: no program '%s' (try 'ls')\n", argv[first]);
+		return pid;
+	}
+	if (pid == -ENOEXEC) {
+		kprintf("run: %s: bad ELF: %s\n", argv[first], proc_spawn_error());
+		return pid;
+	}
+	if (pid == -E2BIG) {
+		kprintf("run: arguments too long\n");
+		return pid;
+	}
+	if (pid < 0) {
+		kprintf("run: cannot start %s: out of memory\n", argv[first]);
+		return pid;
+	}
+	if (bg) {
+		kprintf("[%d] %s started in the background\n", pid, argv[first]);
+		return 0;
+	}
+	fg_pid = pid;
+	pid = proc_wait(pid, &status, why, sizeof why);
+	fg_pid = 0;
+	if (pid > 0)
+		print_end(pid, status, why);
+	return 0;
+}
+
+int cmd_kill(int argc, char **argv)
+{
+	unsigned pid;
+	int err;
+
+	(void)argc;
+	if (shell_arg_u32(argv[1], &pid) < 0)
+		return -EINVAL;
+	err = proc_kill((int)pid, WAIT_CAUSE_KILL, "killed from the shell");
+	if (err == -ESRCH)
+		kprintf("kill: no process %u\n", pid);
+	else if (err == -EPERM)
+		kprintf("kill: %u is a kernel thread\n", pid);
+	else if (err)
+		kprintf("kill: bad pid %u\n", pid);
+	return err;
+}
+
+static const char *const state_names[] = {
+	[P_EMBRYO] = "new", [P_RUNNABLE] = "ready", [P_RUNNING] = "run",
+	[P_SLEEPING] = "sleep", [P_ZOMBIE] = "zombie",
+};
+
+int cmd_ps(int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	kprintf("  PID  PPID STATE  NAME             RES  FAULTS   CPU(ms) RIGHTS\n");
+	for (struct proc *p = proc_first(); p; p = proc_next(p)) {
+		kprintf("%5d %5d %-6s %-16s %4u %7u %9llu %s\n", p->pid,
+			p->kthread ? 0 : p->ppid, state_names[p->state], p->name,
+			p->resident, p->faults, p->cpu_ticks * 1000 / HZ,
+			p->kthread ? "kernel" : p->io ? "user,io" : "user");
+	}
+	return 0;
+}
+
+int cmd_ls(int argc, char **argv)
+{
+	const struct prog *pr;
+
+	(void)argc; (void)argv;
+	for (unsigned i = 0; (pr = prog_at(i)); i++)
+		kprintf("  %-16s %7u bytes\n", pr->name, pr->size);
+	return 0;
+}
+
+int cmd_mem(int argc, char **argv)
+{
+	struct frame_stats s;
+
+	(void)argc; (void)argv;
+	frame_stats(&s);
+	kprintf("frames: %u total, %u free, %u used (%u KiB free)\n", s.total, s.free,
+		s.used, s.free * 4);
+	kprintf("  kernel %u, page tables %u, user %u, shared %u, reserve %u\n",
+		s.by_use[FRAME_KERNEL], s.by_use[FRAME_PT], s.by_use[FRAME_USER],
+		s.shared, s.reserve);
+	kprintf("page tables: %u process L2 tables (1 KiB each), %u boot pool tables\n",
+		l2chunk_in_use(), pt_l2_tables_in_use());
+	kprintf("processes: %u, kernel stacks %u\n", proc_count(), kstack_in_use());
+	return 0;
+}
+
+/* ---- vm PID and walk VA PID ---------------------------------------------------- */
+
+static struct proc *user_proc(const char *arg)
+{
+	unsigned pid;
+	struct proc *p;
+
+	if (shell_arg_u32(arg, &pid) < 0)
+		return 0;
+	p = proc_find((int)pid);
+	if (!p || p->kthread || !p->l2) {
+		kprintf("error: no user process %u\n", pid);
+		return 0;
+	}
+	return p;
+}
+
+int cmd_vm_proc(struct proc *p)
+{
+	kprintf("pid %d (%s): window %08x-%08x, L2 table @%08x, ASID %u, DACR %08x\n",
+		p->pid, p->name, WIN_BASE, WIN_TOP - 1, pt_kva_to_pa(p->l2), p->asid.asid,
+		p->dacr);
+	kprintf("VA        PA        rights   memory       dom XN nG\n");
+	for (unsigned i = 0; i < L2_ENTRIES; i++) {
+		l2e_t e = p->l2->e[i];
+		int mt = l2e_memtype(e);
+
+		if (l2e_kind(e) == L2_FAULT)
+			continue;
+		kprintf("%08x  %08x  %-8s %-12s %2u  %s %s\n", WIN_BASE + i * 0x1000u,
+			l2e_pa(e), ap_name(l2e_ap(e)), mt >= 0 ? memtype_name((enum memtype)mt) : "?",
+			DOM_USER, l2e_xn(e) ? "XN" : "- ", l2e_ng(e) ? "nG" : "- ");
+	}
+	kprintf("%u pages resident, break %08x\n", p->resident, p->brk);
+	return 0;
+}
+
+int cmd_vm_pid(const char *arg)
+{
+	struct proc *p = user_proc(arg);
+	return p ? cmd_vm_proc(p) : -EINVAL;
+}
+
+/* A first-level table as process p's hardware sees it: the kernel's, with
+ * the window entry pointing at p's table. */
+int cmd_walk_pid(uint32_t va, const char *arg, struct pt_walk *w)
+{
+	static l1_table_t view;
+	struct proc *p = user_proc(arg);
+
+	if (!p)
+		return -EINVAL;
+	memcpy(&view, kernel_l1(), sizeof view);
+	l1_build(l1_domain(l1_pagetable(pt_kva_to_pa(p->l2)), DOM_USER),
+		 &view.e[L1_INDEX(WIN_BASE)]);
+	pt_translate(&view, va, PT_READ, true, p->dacr, w);
+	w->ttbr = cp15_read_ttbr0() & ~0x3FFFu;
+	kprintf("pid %d (%s), user read, ASID %u:\n", p->pid, p->name, p->asid.asid);
+	return 0;
+}

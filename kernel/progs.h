@@ -1,0 +1,26 @@
+/*
+ * kernel/progs.h - the program store: ELF files the kernel can start.
+ *
+ * Built-in programs are packed into the kernel image at build time by
+ * tools/mkprogs (build/progs.S).
+ */
+#ifndef KERNEL_PROGS_H
+#define KERNEL_PROGS_H
+
+#include <stdint.h>
+
+struct prog {
+	const char *name;
+	const uint8_t *data;
+	uint32_t size;
+};
+
+extern const struct prog builtin_progs[];
+extern const unsigned builtin_nprogs;
+
+/* The program called name, or NULL. */
+const struct prog *prog_find(const char *name);
+/* The i-th program (0-based), or NULL past the end: for listings. */
+const struct prog *prog_at(unsigned i);
+
+#endif

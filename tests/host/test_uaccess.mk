@@ -1,0 +1,1 @@
+test_uaccess_SRCS := kernel/uaccess.c
