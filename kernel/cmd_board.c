@@ -80,7 +80,7 @@ int cmd_led(int argc, char **argv)
 		kprintf("usage: led on|off|toggle|blink N\n");
 		return -EINVAL;
 	}
-	if (err)
+	if (err < 0)     /* led_toggle returns the new state, >= 0 */
 		return err;
 	kprintf("led: %s (GPIO %d, %s)\n", led_state() ? "on" : "off", led_pin(),
 		platform.board.led_active_low ? "active-low" : "active-high");

@@ -23,6 +23,14 @@ const struct kmap_region kmap[] = {
 	R("ram",       __image_end,        WINDOW_BASE,      AP_KRW, MT_NORMAL_WBWA, DOM_KERNEL, true,  true),
 	R("ram",       WINDOW_BASE + WINDOW_SIZE, KMAP_RAM_END, AP_KRW, MT_NORMAL_WBWA, DOM_KERNEL, true, true),
 	R("devices",   0x20000000u,        0x21000000u,      AP_KRW, MT_DEVICE_SHARED, DOM_DEVICE, true, true),
+	/* The user-reachable GPIO block, for processes holding the io right.
+	 * It sits in its own MiB, at the bus address the BCM2835 manual uses
+	 * (0x7E200000), because a first-level entry has ONE domain for its
+	 * whole MiB: the kernel's own 0x202xxxxx MiB (which holds the UART)
+	 * must stay in the device domain.  Domain io is no-access unless the
+	 * running process has the right, so the table never changes. */
+	{ "user gpio (io)", USER_GPIO_VA, USER_GPIO_VA + 0x1000u, 0x20200000u,
+	  AP_KRW_URW, MT_DEVICE_SHARED, DOM_IO, true, false },
 	{ "demo: domain",    DEMO_DOMAIN_VA, DEMO_DOMAIN_VA + 0x100000u, DEMO_PA,
 	  AP_KRW, MT_NORMAL_WBWA, DOM_DEMO, true, true },
 	{ "demo: ro section", DEMO_RO_SECTION_VA, DEMO_RO_SECTION_VA + 0x100000u, DEMO_PA,

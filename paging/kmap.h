@@ -28,6 +28,14 @@
  *              | fault demonstrations    |  see paging/kmap.c
  *   0x30300000 +-------------------------+
  *              | unmapped                |
+ *   0x7E200000 +-------------------------+
+ *              | GPIO for io processes   |  domain 3 (io), user RW, one page
+ *   0x7E201000 +-------------------------+
+ *              | unmapped                |
+ *   0xC0000000 +-------------------------+
+ *              | kernel stacks + guards  |  kernel/kstack.h
+ *   0xD0000000 +-------------------------+
+ *              | unmapped                |
  *   0xFFFFFFFF +-------------------------+
  */
 #ifndef PAGING_KMAP_H
@@ -45,6 +53,7 @@
 #define DEMO_RO_SECTION_VA 0x30100000u   /* kernel read-only section */
 #define DEMO_DOMAIN_PAGE_VA 0x30200000u  /* small page in the demo domain */
 #define DEMO_PA            WINDOW_BASE   /* the physical MiB the window hides */
+#define USER_GPIO_VA       0x7E200000u   /* GPIO for io processes (bus address) */
 
 struct kmap_region {
 	const char *name;

@@ -36,6 +36,12 @@
 #define PAGODA_STACK_BOTTOM  0x020F0000u
 #define PAGODA_WINDOW_END    0x02100000u
 
+/* The GPIO block (BCM2835 ARM Peripherals ch. 6, physical 0x20200000), as
+ * the kernel maps it for processes spawned with SPAWN_IO: one page, user
+ * read-write, device memory, at the bus address 0x7E200000 (paging/kmap.h
+ * USER_GPIO_VA; not 0x20200000, whose MiB the kernel keeps for itself). */
+#define PAGODA_GPIO_VA       0x7E200000u
+
 /* Decode a raw pagoda_wait() status (encoding in kernel/syscall_nr.h). */
 #define PAGODA_KILLED(st)    (((st) & WAIT_KILLED) != 0)
 #define PAGODA_CAUSE(st)     (((st) >> WAIT_CAUSE_SHIFT) & 0xff)  /* WAIT_CAUSE_* if killed */

@@ -14,6 +14,9 @@
 #   USER_PROGS   the built-in programs' stripped ELFs
 #   PROGS_OBJ    build/progs.o, the object to link into the kernel
 # Target `user` builds them all.  Uses $(Q) for quiet output if defined.
+# Defines no default goal: the including Makefile's first target stays it.
+
+user_saved_goal := $(.DEFAULT_GOAL)
 
 CROSS          ?= arm-none-eabi-
 PROGS          ?=
@@ -82,3 +85,5 @@ $(PROGS_OBJ): build/progs.S $(USER_PROGS) $(PROGS)
 	$(Q)$(USER_AS) -c -o $@ $<
 
 -include $(USER_OBJS:.o=.d)
+
+.DEFAULT_GOAL := $(user_saved_goal)

@@ -235,9 +235,6 @@ def test_led_bad_args(pagoda, args, usage):
     assert pagoda.cmd("echo alive") == "alive\n"
 
 
-@pytest.mark.xfail(strict=True, reason="kernel bug: led_toggle() returns the new state "
-                   "(1 when it turns the LED on) and cmd_led treats that as an error code, "
-                   "so `led toggle` to on prints nothing")
 def test_led_toggle_reports_state(pagoda):
     assert pagoda.cmd("led off").startswith("led: off ")
     assert pagoda.cmd("led toggle") == "led: on (GPIO 47, active-low)\n"
