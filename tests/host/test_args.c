@@ -91,16 +91,32 @@ static void test_split_exactly_max(void **state)
 	};
 
 	(void)state;
-	check_split("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", ARGS_MAX,
-		    ARGS_MAX, w);
-	check_split("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16   ", ARGS_MAX,
-		    ARGS_MAX, w);
+	check_split("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", 16, 16, w);
+	check_split("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16   ", 16, 16, w);
+}
+
+/* The shell's own limit: ARGS_MAX one-letter words fit, one more does not. */
+static void test_split_args_max(void **state)
+{
+	static char line[2 * (ARGS_MAX + 1) + 1];
+	char *argv[ARGS_MAX + 1];
+
+	(void)state;
+	for (int n = ARGS_MAX; n <= ARGS_MAX + 1; n++) {
+		for (int i = 0; i < n; i++) {
+			line[2 * i] = 'a';
+			line[2 * i + 1] = ' ';
+		}
+		line[2 * n] = 0;
+		assert_int_equal(args_split(line, argv, ARGS_MAX),
+				 n == ARGS_MAX ? ARGS_MAX : -E2BIG);
+	}
 }
 
 static void test_split_too_many(void **state)
 {
 	(void)state;
-	check_split("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", ARGS_MAX,
+	check_split("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", 16,
 		    -E2BIG, NULL);
 	check_split("a b c", 2, -E2BIG, NULL);
 	check_split("a", 0, -E2BIG, NULL);
@@ -235,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_split_in_place),
 		cmocka_unit_test(test_split_exactly_max),
 		cmocka_unit_test(test_split_too_many),
+		cmocka_unit_test(test_split_args_max),
 		cmocka_unit_test(test_u32_decimal),
 		cmocka_unit_test(test_u32_hex),
 		cmocka_unit_test(test_u32_errors),
