@@ -110,12 +110,12 @@ void mini_uart_enable_rx_irq(bool on)
 	mmio_write(AUX_MU_IER, on ? MU_IER_RX : 0);
 }
 
-unsigned mini_uart_rx_drain(void (*put)(uint8_t byte))
+unsigned mini_uart_rx_drain(void (*put)(uint8_t byte), unsigned max)
 {
 	unsigned n = 0;
 	int c;
 
-	while ((c = mini_uart_getc_nonblock()) >= 0) {
+	while (n < max && (c = mini_uart_getc_nonblock()) >= 0) {
 		put((uint8_t)c);
 		n++;
 	}

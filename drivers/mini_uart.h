@@ -44,6 +44,6 @@ void mini_uart_enable_rx_irq(bool on);
 
 /* The IRQ handler's body: move every received byte into put().  Emptying
  * the FIFO clears the interrupt.  Returns the number of bytes moved. */
-unsigned mini_uart_rx_drain(void (*put)(uint8_t byte));
+unsigned mini_uart_rx_drain(void (*put)(uint8_t byte), unsigned max);
 
 #endif

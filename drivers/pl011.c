@@ -105,12 +105,12 @@ void pl011_enable_rx_irq(bool on)
 	mmio_write(UART_IMSC, on ? (INT_RX | INT_RT | INT_OE) : 0);
 }
 
-unsigned pl011_rx_drain(void (*put)(uint8_t byte))
+unsigned pl011_rx_drain(void (*put)(uint8_t byte), unsigned max)
 {
 	unsigned n = 0;
 	int c;
 
-	while ((c = pl011_getc_nonblock()) >= 0) {
+	while (n < max && (c = pl011_getc_nonblock()) >= 0) {
 		put((uint8_t)c);
 		n++;
 	}

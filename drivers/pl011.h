@@ -20,9 +20,9 @@ void pl011_init(uint32_t uart_clk_hz, uint32_t baud);
 void pl011_putc(char c);
 int pl011_getc_nonblock(void);          /* -1 if the FIFO is empty */
 void pl011_enable_rx_irq(bool on);      /* RX and RX-timeout interrupts */
-/* The IRQ handler's body: move every received byte into put(), and
+/* The IRQ handler's body: move up to max received bytes into put(), and
  * clear the interrupt.  Returns the number of bytes moved. */
-unsigned pl011_rx_drain(void (*put)(uint8_t byte));
+unsigned pl011_rx_drain(void (*put)(uint8_t byte), unsigned max);
 uint32_t pl011_errors(void);            /* framing/overrun errors seen */
 
 #endif

@@ -151,7 +151,7 @@ int cmd_mem(int argc, char **argv)
 	kprintf("  kernel %u, page tables %u, user %u, shared %u, reserve %u\n",
 		s.by_use[FRAME_KERNEL], s.by_use[FRAME_PT], s.by_use[FRAME_USER],
 		s.shared, s.reserve);
-	kprintf("page tables: %u process L2 tables (1 KiB each), %u boot pool tables\n",
+	kprintf("page tables: %u L2 tables from frames (windows, kernel stacks), %u boot pool tables\n",
 		l2chunk_in_use(), pt_l2_tables_in_use());
 	kprintf("processes: %u, kernel stacks %u\n", proc_count(), kstack_in_use());
 	return 0;

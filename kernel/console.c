@@ -4,6 +4,7 @@
 #include "kernel/console.h"
 #include "kernel/ring.h"
 #include "kernel/proc.h"
+#include "kernel/errno.h"
 #include "drivers/intc.h"
 #include "drivers/pl011.h"
 #include "drivers/mini_uart.h"
@@ -21,7 +22,7 @@ struct uart_ops {
 	void (*putc)(char c);
 	int (*getc_nonblock)(void);
 	void (*enable_rx_irq)(bool on);
-	unsigned (*rx_drain)(void (*put)(uint8_t));
+	unsigned (*rx_drain)(void (*put)(uint8_t), unsigned max);
 };
 
 #ifdef CONSOLE_MINI
@@ -76,10 +77,28 @@ static void rx_put(uint8_t c)
 		sched_wakeup(&rx);
 }
 
+/* Receive flow control: take only what the ring can hold.  When it is
+ * full, mask the receive interrupt and leave the rest in the UART: under
+ * QEMU that holds the sender back (nothing is lost); on a board the UART's
+ * FIFO overruns and counts it.  The reader unmasks once there is room. */
+static volatile bool rx_throttled;
+
 static void rx_irq(unsigned irq, void *arg)
 {
 	(void)irq; (void)arg;
-	uart.rx_drain(rx_put);
+	uart.rx_drain(rx_put, ring_space(&rx));
+	if (ring_space(&rx) == 0) {
+		rx_throttled = true;
+		uart.enable_rx_irq(false);
+	}
+}
+
+static void rx_unthrottle(void)
+{
+	if (rx_throttled && ring_space(&rx) >= RX_RING_SIZE / 2) {
+		rx_throttled = false;
+		uart.enable_rx_irq(true);
+	}
 }
 
 void console_enable_irq(void)
@@ -100,7 +119,10 @@ int console_trygetc(void)
 			rx_bytes++;
 		return v;
 	}
-	return ring_get(&rx, &c) ? c : -1;
+	if (!ring_get(&rx, &c))
+		return -1;
+	rx_unthrottle();
+	return c;
 }
 
 int console_getc(void)
@@ -117,8 +139,13 @@ int console_getc(void)
 		 * between is not missed: the scheduler's sleep is woken by the
 		 * receive interrupt; before processes exist, WFI still wakes on
 		 * a pending masked IRQ (ARM1176 TRM 10.2.1).  Polled mode spins. */
-		if (irq_mode && current)
+		if (irq_mode && current) {
+			if (current->killed) {       /* a killed process stops waiting */
+				cpu_irq_restore(s);
+				return -EINTR;
+			}
 			sched_sleep(&rx, 0);
+		}
 		else if (irq_mode)
 			cp15_wait_for_interrupt();
 		cpu_irq_restore(s);

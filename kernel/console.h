@@ -17,7 +17,8 @@
 void console_init(uint32_t uart_clk, uint32_t core_clk);
 void console_putc(char c);
 void console_write(const char *s, unsigned n);
-/* Blocking read of one byte (sleeps in WFI once IRQs are on). */
+/* Blocking read of one byte (sleeps until input once IRQs are on).
+ * Returns -EINTR instead if the calling process has been killed. */
 int console_getc(void);
 /* One byte if available, else -1. */
 int console_trygetc(void);

@@ -9,6 +9,13 @@ static uint32_t span_base, span_frames;
 static uint16_t *refs;
 static uint8_t *use;
 static uint32_t free_head;            /* pa of the first free frame, 0 = none */
+
+/* Frames never handed out yet are not on the free list: each released
+ * range keeps a bump pointer instead, so that releasing all of RAM at boot
+ * costs O(1) per range rather than a write to every frame. */
+#define FRAME_RANGES 8
+static struct { uint32_t next, end; } ranges[FRAME_RANGES];
+static unsigned nranges;
 static uint32_t nfree, ntotal, nreserve, nshared;
 static uint32_t by_use[FRAME_USE_COUNT];
 
@@ -28,12 +35,11 @@ void frame_init(uint32_t base, uint32_t n, uint16_t *r, uint8_t *u)
 	refs = r;
 	use = u;
 	free_head = 0;
+	nranges = 0;
 	nfree = ntotal = nreserve = nshared = 0;
 	memset(by_use, 0, sizeof by_use);
-	for (uint32_t i = 0; i < n; i++) {
-		refs[i] = 0;
-		use[i] = FRAME_RESERVED;
-	}
+	memset(refs, 0, n * sizeof refs[0]);
+	memset(use, FRAME_RESERVED, n * sizeof use[0]);
 }
 
 static void push_free(uint32_t pa)
@@ -45,20 +51,29 @@ static void push_free(uint32_t pa)
 
 void frame_release_range(uint32_t pa, uint32_t size)
 {
+	uint32_t first, n;
+
 	/* pa 0 is free_head's "none": on the free list it would end the list */
 	if (pa == 0 && size)
 		panic("frame_release_range: frame at pa 0 cannot be allocatable");
-	/* Push from the top down so that allocation hands out low frames first. */
-	for (uint32_t off = size; off >= FRAME_SIZE; off -= FRAME_SIZE) {
-		uint32_t f = pa + off - FRAME_SIZE;
-		uint32_t i = index_of(f, "frame_release_range");
-
-		if (use[i] != FRAME_RESERVED)
-			panic("frame_release_range: %08x released twice", f);
-		use[i] = FRAME_FREE;
-		ntotal++;
-		push_free(f);
-	}
+	n = size / FRAME_SIZE;
+	if (n == 0)
+		return;
+	first = index_of(pa, "frame_release_range");
+	index_of(pa + (n - 1) * FRAME_SIZE, "frame_release_range");
+	for (uint32_t i = 0; i < nranges; i++)
+		if (pa < ranges[i].end && pa + n * FRAME_SIZE > ranges[i].next)
+			panic("frame_release_range: %08x released twice", pa);
+	if (use[first] != FRAME_RESERVED || use[first + n - 1] != FRAME_RESERVED)
+		panic("frame_release_range: %08x released twice", pa);
+	if (nranges == FRAME_RANGES)
+		panic("frame_release_range: more than %d ranges", FRAME_RANGES);
+	memset(&use[first], FRAME_FREE, n);
+	ranges[nranges].next = pa;
+	ranges[nranges].end = pa + n * FRAME_SIZE;
+	nranges++;
+	ntotal += n;
+	nfree += n;
 }
 
 void frame_set_reserve(uint32_t n)
@@ -73,12 +88,21 @@ static uint32_t take(enum frame_use u)
 	/* by_use[u] is counted; FREE and RESERVED are states, not uses */
 	if (u == FRAME_FREE || (unsigned)u >= FRAME_RESERVED)
 		panic("frame_alloc: bad use %u", (unsigned)u);
-	if (!pa)
-		return 0;
+	if (pa) {
+		free_head = *(uint32_t *)frame_kva(pa);
+	} else {
+		for (unsigned r = 0; r < nranges && !pa; r++) {
+			if (ranges[r].next < ranges[r].end) {
+				pa = ranges[r].next;
+				ranges[r].next += FRAME_SIZE;
+			}
+		}
+		if (!pa)
+			return 0;
+	}
 	i = index_of(pa, "frame_alloc");
 	if (use[i] != FRAME_FREE || refs[i] != 0)
 		panic("frame_alloc: free list holds frame %08x in use (refs %u)", pa, refs[i]);
-	free_head = *(uint32_t *)frame_kva(pa);
 	nfree--;
 	refs[i] = 1;
 	use[i] = (uint8_t)u;

@@ -374,6 +374,10 @@ int proc_wait(int pid, int *status, char *why, unsigned whylen)
 			cpu_irq_restore(s);
 			return pid > 0 && !proc_find(pid) ? -ESRCH : -ECHILD;
 		}
+		if (current->killed) {
+			cpu_irq_restore(s);
+			return -EINTR;
+		}
 		sched_sleep(current, 0);
 		cpu_irq_restore(s);
 	}

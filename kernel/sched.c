@@ -149,6 +149,8 @@ static void schedule(void)
 		return;
 	if (!next->kthread)
 		sched_switch_window(next);
+	else
+		cp15_write_dacr(DACR_DEFAULT);   /* no io rights in kernel threads */
 	current = next;
 	sched_switches++;
 	swtch(&prev->ksp, next->ksp);

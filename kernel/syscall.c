@@ -81,8 +81,8 @@ static int sys_read(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3, uint32_
 		return -EINVAL;
 	if (n == 0)
 		return 0;
-	if (!urange_ok(ubuf, n, WIN_BASE, WIN_TOP))
-		return -EFAULT;
+	if (user_probe_write(ubuf, n < IO_CHUNK ? n : IO_CHUNK) < 0)
+		return -EFAULT;         /* before blocking: don't swallow a line */
 	k = tty_read(buf, n < IO_CHUNK ? n : IO_CHUNK);
 	if (k > 0 && copy_to_user(ubuf, buf, (uint32_t)k) < 0)
 		return -EFAULT;
@@ -153,7 +153,9 @@ static int sys_wait(uint32_t pid, uint32_t ustatus, uint32_t a2, uint32_t a3, ui
 	(void)a2; (void)a3; (void)a4; (void)a5;
 	if ((int32_t)pid == 0 || (int32_t)pid < -1)
 		return -EINVAL;
-	if (ustatus && !urange_ok(ustatus, 4, WIN_BASE, WIN_TOP))
+	/* check before waiting: a status lost after the child is freed
+	 * could not be given back */
+	if (ustatus && user_probe_write(ustatus, 4) < 0)
 		return -EFAULT;
 	r = proc_wait((int32_t)pid, &status, 0, 0);
 	if (r > 0 && ustatus && copy_to_user(ustatus, &status, 4) < 0)
@@ -179,12 +181,12 @@ static int sys_spawn(uint32_t uname, uint32_t uargv, uint32_t flags, uint32_t a3
 		return err == -E2BIG ? -ENOENT : err;
 	for (; uargv; argc++) {
 		uint32_t ptr;
-		if (argc == SPAWN_ARGS)
-			return -E2BIG;
 		if ((err = copy_from_user(&ptr, uargv + 4u * (uint32_t)argc, 4)) < 0)
 			return err;
 		if (!ptr)
 			break;
+		if (argc == SPAWN_ARGS)
+			return -E2BIG;
 		if ((err = copy_str_from_user(names[argc], ptr, sizeof names[argc])) < 0)
 			return err;
 		argv[argc] = names[argc];

@@ -5,6 +5,7 @@
 #include "kernel/console.h"
 #include "kernel/lineedit.h"
 #include "kernel/string.h"
+#include "kernel/errno.h"
 
 #define CTRL_D 0x04
 
@@ -25,7 +26,10 @@ int tty_read(char *buf, uint32_t n)
 	while (line_pos >= line_len) {
 		int c = console_getc();
 
-		if (c == CTRL_D && le.len == 0 && !le.too_long)
+		if (c < 0)
+			return c;          /* -EINTR: killed while waiting */
+		/* le.done: the last line ended and the editor has not reset yet */
+		if (c == CTRL_D && (le.done || le.len == 0) && !le.too_long)
 			return 0;
 		switch (le_feed(&le, (unsigned char)c, echo, 0)) {
 		case LE_LINE:

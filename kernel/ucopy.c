@@ -45,3 +45,20 @@ int copy_str_from_user(char *dst, uint32_t usrc, uint32_t max)
 	dst[max - 1] = 0;
 	return -E2BIG;
 }
+
+int user_probe_write(uint32_t udst, uint32_t n)
+{
+	uint8_t b;
+	int err;
+
+	if (!urange_ok(udst, n, WIN_BASE, WIN_TOP))
+		return -EFAULT;
+	/* one byte per page, read and written back with user rights */
+	for (uint32_t a = udst; n && a - udst < n; a = (a & ~0xFFFu) + 0x1000u) {
+		if ((err = copy_from_user(&b, a, 1)) < 0 || (err = copy_to_user(a, &b, 1)) < 0)
+			return err;
+		if (a >= ((udst + n - 1) & ~0xFFFu))
+			break;
+	}
+	return 0;
+}

@@ -20,6 +20,11 @@ int copy_to_user(uint32_t udst, const void *src, uint32_t n);
  * length, -EFAULT, or -E2BIG if it does not fit. */
 int copy_str_from_user(char *dst, uint32_t usrc, uint32_t max);
 
+/* Check, without changing anything, that the current process may write
+ * every page of [udst, udst + n).  0 or -EFAULT.  Used before blocking
+ * so that a bad buffer does not swallow input. */
+int user_probe_write(uint32_t udst, uint32_t n);
+
 /* True while a user copy runs: its faults are expected, so quiet. */
 extern volatile int ucopy_active;
 

@@ -147,10 +147,16 @@ static void test_release_partial(void **state)
 	assert_true(frame_managed(F(4)) && frame_managed(F(7)) && frame_managed(F(10)));
 	assert_false(frame_managed(F(3)) || frame_managed(F(8)) || frame_managed(F(11)));
 	assert_int_equal(frame_use_of(F(5)), FRAME_FREE);
-	/* the most recent range first, each range low to high */
-	assert_int_equal(frame_alloc(FRAME_USER), F(10));
+	/* never-used frames: ranges in release order, each low to high */
 	for (unsigned i = 4; i < 8; i++)
 		assert_int_equal(frame_alloc(FRAME_USER), F(i));
+	assert_int_equal(frame_alloc(FRAME_USER), F(10));
+	assert_int_equal(frame_alloc(FRAME_USER), 0);
+	/* freed frames come back first, last freed first */
+	frame_put(F(6));
+	frame_put(F(10));
+	assert_int_equal(frame_alloc(FRAME_USER), F(10));
+	assert_int_equal(frame_alloc(FRAME_USER), F(6));
 	assert_int_equal(frame_alloc(FRAME_USER), 0);
 	assert_consistent();
 }
