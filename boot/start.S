@@ -6,7 +6,8 @@
  * use them.  The stub:
  *   1. masks IRQ, FIQ and imprecise aborts;
  *   2. moves the image to its link address 0x8000 if it was loaded elsewhere
- *      (QEMU's raw "-kernel kernel.img" loads at 0x10000);
+ *      (QEMU's raw "-kernel kernel.img" loads at 0x10000), through a
+ *      scratch copy so the copying code never overwrites itself;
  *   3. gives each of FIQ, IRQ, ABT, UND, SYS and SVC its own stack;
  *   4. zeroes .bss;
  *   5. calls kmain(), which never returns.
@@ -21,32 +22,42 @@
 _start:
 	cpsid	aif                     @ mask IRQ, FIQ, async aborts (ARM ARM A4.1.16 CPS)
 
-	/* --- 2. relocate if we are not running at our link address ---------- */
+	/* --- 2. relocate if we are not running at our link address ----------
+	 * Two copies, so that the loop doing the copy is never overwritten:
+	 * first to a scratch area above both the load and the link range,
+	 * then, running from there, down to the link address. */
 	adr	r4, _start              @ r4 = where we actually are
 	ldr	r5, =__image_start      @ r5 = where we were linked (0x8000)
 	cmp	r4, r5
 	beq	relocated               @ already in place: the common case
 	ldr	r6, =__data_end         @ end of the loadable bytes
 	sub	r6, r6, r5              @ r6 = bytes to move
-	cmp	r5, r4
-	bhi	copy_down               @ destination above source: copy backwards
-copy_up:                                @ destination below source: copy forwards
-	ldr	r7, [r4], #4            @ load a word from the loaded copy
-	str	r7, [r5], #4            @ store it at the link address
-	subs	r6, r6, #4              @ count down
-	bhi	copy_up                 @ until everything is moved
-	b	moved
-copy_down:
-	add	r4, r4, r6              @ start at the top of the source
-	add	r5, r5, r6              @ and of the destination
-1:	ldr	r7, [r4, #-4]!          @ load the next word down
-	str	r7, [r5, #-4]!          @ store it
-	subs	r6, r6, #4              @ count down
-	bhi	1b                      @ until everything is moved
-moved:
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0   @ invalidate I-cache: code moved (TRM 3.2.22)
-	mcr	p15, 0, r0, c7, c10, 4  @ DSB: copies complete before we jump
+	cmp	r4, r5
+	movhi	r7, r4                  @ r7 = max(load, link) ...
+	movls	r7, r5
+	add	r7, r7, r6              @ ... + size: the scratch area
+	mov	r0, r4                  @ phase 1: load address -> scratch
+	mov	r1, r7
+	mov	r2, r6
+1:	ldr	r3, [r0], #4            @ load a word
+	str	r3, [r1], #4            @ store it in the scratch copy
+	subs	r2, r2, #4              @ count down
+	bhi	1b
+	mcr	p15, 0, r2, c7, c10, 4  @ DSB: the copy is complete (r2 = 0)
+	mcr	p15, 0, r2, c7, c5, 0   @ invalidate I-cache before running the copy
+	adr	r0, phase2              @ phase2 here ...
+	sub	r0, r0, r4              @ ... as an offset into the image ...
+	add	pc, r0, r7              @ ... continued in the scratch copy
+phase2:
+	mov	r0, r7                  @ phase 2: scratch -> link address
+	mov	r1, r5
+	mov	r2, r6
+2:	ldr	r3, [r0], #4            @ load a word from the scratch copy
+	str	r3, [r1], #4            @ store it at the link address
+	subs	r2, r2, #4              @ count down
+	bhi	2b
+	mcr	p15, 0, r2, c7, c10, 4  @ DSB: the copy is complete
+	mcr	p15, 0, r2, c7, c5, 0   @ invalidate I-cache: code moved (TRM 3.2.22)
 	ldr	pc, =relocated          @ continue at the link address
 
 relocated:

@@ -110,11 +110,15 @@ unsigned pl011_rx_drain(void (*put)(uint8_t byte), unsigned max)
 	unsigned n = 0;
 	int c;
 
+	/* Clear first, then drain: a byte arriving after the last read then
+	 * raises a fresh interrupt.  Clearing after the loop could erase that
+	 * byte's interrupt, and QEMU's PL011 raises RX only when its FIFO goes
+	 * from empty to non-empty, so input would stall for good. */
+	mmio_write(UART_ICR, INT_RX | INT_RT | INT_OE);
 	while (n < max && (c = pl011_getc_nonblock()) >= 0) {
 		put((uint8_t)c);
 		n++;
 	}
-	mmio_write(UART_ICR, INT_RX | INT_RT | INT_OE);
 	return n;
 }
 

@@ -11,6 +11,7 @@
 #include "kernel/console.h"
 #include "kernel/frame.h"
 #include "kernel/kstack.h"
+#include "kernel/kobj.h"
 #include "kernel/l2chunk.h"
 #include "kernel/proc.h"
 #include "kernel/progs.h"
@@ -154,6 +155,9 @@ int cmd_mem(int argc, char **argv)
 	kprintf("page tables: %u L2 tables from frames (windows, kernel stacks), %u boot pool tables\n",
 		l2chunk_in_use(), pt_l2_tables_in_use());
 	kprintf("processes: %u, kernel stacks %u\n", proc_count(), kstack_in_use());
+	const struct kcache *kc = proc_kcache();
+	kprintf("kernel objects: %s %u in use (peak %u), %u B each, %u frames\n",
+		kc->name, kc->in_use, kc->peak, kc->size, kc->frames);
 	return 0;
 }
 
@@ -213,7 +217,9 @@ int cmd_walk_pid(uint32_t va, const char *arg, struct pt_walk *w)
 	l1_build(l1_domain(l1_pagetable(pt_kva_to_pa(p->l2)), DOM_USER),
 		 &view.e[L1_INDEX(WIN_BASE)]);
 	pt_translate(&view, va, PT_READ, true, p->dacr, w);
+	/* show where the hardware reads the entry, not our scratch copy */
 	w->ttbr = cp15_read_ttbr0() & ~0x3FFFu;
+	w->l1.addr_pa = pt_kva_to_pa(kernel_l1()) + L1_INDEX(va) * 4u;
 	kprintf("pid %d (%s), user read, ASID %u:\n", p->pid, p->name, p->asid.asid);
 	return 0;
 }

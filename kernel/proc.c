@@ -58,6 +58,7 @@ static void unlink_proc(struct proc *p)
 	cpu_irq_restore(s);
 }
 
+const struct kcache *proc_kcache(void) { return &proc_cache; }
 struct proc *proc_first(void) { return all; }
 struct proc *proc_next(const struct proc *p) { return p->all_next; }
 unsigned proc_count(void) { return nprocs; }

@@ -80,6 +80,9 @@ void proc_fault_exit(int cause, const char *why) __attribute__((noreturn));
 struct proc *proc_first(void);
 struct proc *proc_next(const struct proc *p);
 unsigned proc_count(void);
+/* The slab cache process structures come from, for statistics. */
+struct kcache;
+const struct kcache *proc_kcache(void);
 /* The reaper thread (adopts orphans and background jobs). */
 extern struct proc *reaper;
 
