@@ -6,6 +6,7 @@ conftest.py, types at the `pagoda> ` prompt and checks what comes back.
 """
 
 import random
+from pathlib import Path
 import re
 import time
 
@@ -230,3 +231,20 @@ def test_reboot_exits_qemu(pagoda):
     pagoda.send("reboot\r")
     pagoda.read_until(b"rebooting")
     assert pagoda.expect_exit(timeout=10) == 0
+
+
+# -- entry paths ----------------------------------------------------------------
+
+def test_raw_image_boots_nonsecure_at_0x10000(boot):
+    """QEMU loads a raw -kernel image at 0x10000 and enters it in Non-secure
+    SVC mode (QEMU-FACTS.md).  The stub must move the image to 0x8000 (through
+    a scratch copy, so the copy loop is never overwritten) and boot as the
+    ELF does, processes included."""
+    img = Path(__file__).resolve().parents[2] / "build" / "kernel.img"
+    con = boot(kernel=img)
+    assert "pagoda" in con.banner
+    info = con.cmd("info")
+    assert "mode: SVC" in info, info
+    out = con.cmd("run hello")
+    assert "hello from pagoda pid" in out, out
+    assert con.cmd("echo alive") == "alive\n"
