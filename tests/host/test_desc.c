@@ -28,22 +28,7 @@
 #include "kernel/errno.h"
 #include "paging/desc.h"
 
-/* Build or fail the test. */
-static uint32_t w1(l1b_t b)
-{
-	l1e_t e = { 0xDEADBEEFu };
-
-	assert_int_equal(l1_build(b, &e), 0);
-	return e.raw;
-}
-
-static uint32_t w2(l2b_t b)
-{
-	l2e_t e = { 0xDEADBEEFu };
-
-	assert_int_equal(l2_build(b, &e), 0);
-	return e.raw;
-}
+#include "tests/host/desc_words.h"
 
 /* ---- bare descriptors ------------------------------------------------------ */
 
