@@ -110,11 +110,14 @@ unsigned pl011_rx_drain(void (*put)(uint8_t byte), unsigned max)
 	unsigned n = 0;
 	int c;
 
-	/* Clear first, then drain: a byte arriving after the last read then
-	 * raises a fresh interrupt.  Clearing after the loop could erase that
-	 * byte's interrupt, and QEMU's PL011 raises RX only when its FIFO goes
-	 * from empty to non-empty, so input would stall for good. */
-	mmio_write(UART_ICR, INT_RX | INT_RT | INT_OE);
+	/* Clear only the timeout and overrun interrupts, and before draining.
+	 * RX is not cleared by ICR: it falls by itself as the FIFO is read
+	 * below its trigger level (PL011 TRM 3.4.1), and stays raised for any
+	 * bytes we leave behind when the ring is full, so unmasking it later
+	 * interrupts at once.  Writing RX to ICR could erase the interrupt of
+	 * a byte that arrived meanwhile; QEMU's PL011 raises RX only when its
+	 * FIFO goes from empty to non-empty, so input would stall for good. */
+	mmio_write(UART_ICR, INT_RT | INT_OE);
 	while (n < max && (c = pl011_getc_nonblock()) >= 0) {
 		put((uint8_t)c);
 		n++;

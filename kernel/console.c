@@ -5,6 +5,7 @@
 #include "kernel/ring.h"
 #include "kernel/proc.h"
 #include "kernel/errno.h"
+#include "drivers/systimer.h"
 #include "drivers/intc.h"
 #include "drivers/pl011.h"
 #include "drivers/mini_uart.h"
@@ -148,6 +149,24 @@ int console_getc(void)
 		}
 		else if (irq_mode)
 			cp15_wait_for_interrupt();
+		cpu_irq_restore(s);
+	}
+}
+
+int console_getc_timeout(uint32_t us)
+{
+	uint64_t deadline = systimer_now() + us;
+
+	for (;;) {
+		uint32_t s = cpu_irq_save();
+		int c = console_trygetc();
+
+		if (c >= 0 || systimer_now() >= deadline || (current && current->killed)) {
+			cpu_irq_restore(s);
+			return c >= 0 ? c : (current && current->killed) ? -EINTR : -ETIMEDOUT;
+		}
+		if (irq_mode && current)
+			sched_sleep(&rx, deadline);      /* a byte or the deadline */
 		cpu_irq_restore(s);
 	}
 }

@@ -20,6 +20,9 @@ void console_write(const char *s, unsigned n);
 /* Blocking read of one byte (sleeps until input once IRQs are on).
  * Returns -EINTR instead if the calling process has been killed. */
 int console_getc(void);
+/* Like console_getc, but gives up after `us` microseconds with -ETIMEDOUT.
+ * Needs the scheduler (process context). */
+int console_getc_timeout(uint32_t us);
 /* One byte if available, else -1. */
 int console_trygetc(void);
 /* Switch input to the receive interrupt and ring buffer. */

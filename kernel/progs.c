@@ -3,16 +3,22 @@
  */
 #include "kernel/progs.h"
 #include "kernel/string.h"
+#include "kernel/store.h"
 
 const struct prog *prog_find(const char *name)
 {
 	for (unsigned i = 0; i < builtin_nprogs; i++)
 		if (strcmp(builtin_progs[i].name, name) == 0)
 			return &builtin_progs[i];
-	return 0;
+	return store_find(name);
+}
+
+bool prog_builtin(const struct prog *p)
+{
+	return p >= builtin_progs && p < builtin_progs + builtin_nprogs;
 }
 
 const struct prog *prog_at(unsigned i)
 {
-	return i < builtin_nprogs ? &builtin_progs[i] : 0;
+	return i < builtin_nprogs ? &builtin_progs[i] : store_at(i - builtin_nprogs);
 }

@@ -2,7 +2,7 @@
  * kernel/progs.h - the program store: ELF files the kernel can start.
  *
  * Built-in programs are packed into the kernel image at build time by
- * tools/mkprogs (build/progs.S).
+ * tools/mkprogs (build/progs.S); uploaded ones live in kernel/store.c.
  */
 #ifndef KERNEL_PROGS_H
 #define KERNEL_PROGS_H
@@ -22,5 +22,8 @@ extern const unsigned builtin_nprogs;
 const struct prog *prog_find(const char *name);
 /* The i-th program (0-based), or NULL past the end: for listings. */
 const struct prog *prog_at(unsigned i);
+/* Was p built into the image (rather than uploaded)? */
+#include <stdbool.h>
+bool prog_builtin(const struct prog *p);
 
 #endif
