@@ -137,7 +137,8 @@ int cmd_ls(int argc, char **argv)
 
 	(void)argc; (void)argv;
 	for (unsigned i = 0; (pr = prog_at(i)); i++)
-		kprintf("  %-16s %7u bytes\n", pr->name, pr->size);
+		kprintf("  %-16s %7u bytes%s\n", pr->name, pr->size,
+			prog_builtin(pr) ? "" : "  (uploaded)");
 	return 0;
 }
 

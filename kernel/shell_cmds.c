@@ -25,6 +25,8 @@ int cmd_ps(int argc, char **argv);
 int cmd_kill(int argc, char **argv);
 int cmd_ls(int argc, char **argv);
 int cmd_mem(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_rm(int argc, char **argv);
 
 const struct shell_cmd shell_cmds[] = {
 	/* name      usage        help                                    min max  handler */
@@ -46,6 +48,8 @@ const struct shell_cmd shell_cmds[] = {
 	{ "ps",     "",          "list processes",                         0, 0,  cmd_ps },
 	{ "kill",   "PID",       "kill a process",                         1, 1,  cmd_kill },
 	{ "ls",     "",          "programs in the store",                  0, 0,  cmd_ls },
+	{ "load",   "NAME",      "receive a program over the console (tools/upload)", 1, 1, cmd_load },
+	{ "rm",     "NAME",      "remove an uploaded program",             1, 1,  cmd_rm },
 	{ "mem",    "",          "frame allocator and page-table memory",  0, 0,  cmd_mem },
 	{ "fault",  "KIND [read|write]", "provoke a real fault (help: fault list)", 1, 2, cmd_fault },
 };

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "kernel/upload.h"
 #include "kernel/crc32.h"
+#include "kernel/errno.h"
 
 /* Fields in frame order.  The header CRC covers everything from
  * ST_VERSION up to but excluding ST_HCRC (the magic is added in one go). */
@@ -129,13 +130,12 @@ static int st_hcrc(struct upload *u, uint8_t b)
 
 static int st_data(struct upload *u, uint8_t b)
 {
-	if (u->sink != NULL) {
-		int err = u->sink(u->sink_ctx, u->received, b);
+	int err = u->sink != NULL ? u->sink(u->sink_ctx, u->received, b)
+				  : -EINVAL;     /* no sink was set */
 
-		if (err < 0) {
-			u->sink_err = err;
-			return UP_ERR_SINK;
-		}
+	if (err < 0) {
+		u->sink_err = err;
+		return UP_ERR_SINK;
 	}
 	u->crc = crc32_update(u->crc, &b, 1);
 	if (++u->received < u->size)
@@ -156,17 +156,12 @@ static int (*const field_step[ST_NSTATES])(struct upload *, uint8_t) = {
 
 void upload_init(struct upload *u, uint32_t max_size)
 {
-	upload_sink_fn sink = u->sink;
-	void *ctx = u->sink_ctx;
-
 	if (max_size == 0 || max_size > UPLOAD_MAX)
 		max_size = UPLOAD_MAX;
 	*u = (struct upload){
 		.status = UP_MORE,
 		.state = ST_MAGIC,
 		.max_size = max_size,
-		.sink = sink,
-		.sink_ctx = ctx,
 	};
 }
 
@@ -234,14 +229,15 @@ static const char *const error_text[] = {
 	[-UP_ERR_SINK]       = "receiver could not store the data",
 };
 
+#define ERROR_TEXTS  ((int)(sizeof(error_text) / sizeof(error_text[0])))
+
 const char *upload_strerror(int status)
 {
 	if (status == UP_MORE)
 		return "in progress";
 	if (status == UP_DONE)
 		return "ok";
-	if (status < 0 && -status < (int)(sizeof(error_text) / sizeof(error_text[0])) &&
-	    error_text[-status] != NULL)
+	if (status < 0 && status > -ERROR_TEXTS && error_text[-status] != NULL)
 		return error_text[-status];
 	return "unknown upload status";
 }

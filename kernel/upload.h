@@ -93,18 +93,20 @@ struct upload {
 	uint32_t header_crc;
 	uint32_t crc;                      /* running CRC of header or data */
 	uint32_t received;                 /* data bytes delivered so far */
-	upload_sink_fn sink;               /* NULL: data is checked, dropped */
+	upload_sink_fn sink;               /* NULL until upload_set_sink */
 	void *sink_ctx;
 	int sink_err;                      /* the sink's error, or 0 */
 };
 
-/* Start receiving a new frame: forget everything but the sink.  Frames
- * whose size exceeds max_size are refused with UP_ERR_SIZE; a max_size of
- * 0 or above UPLOAD_MAX means UPLOAD_MAX. */
+/* Start receiving a new frame: forget everything, the sink included.
+ * Frames whose size exceeds max_size are refused with UP_ERR_SIZE; a
+ * max_size of 0 or above UPLOAD_MAX means UPLOAD_MAX.  Then call
+ * upload_set_sink(). */
 void upload_init(struct upload *u, uint32_t max_size);
 
-/* Set the data sink and its context (kept across upload_init).  Call it
- * before the first data byte is fed. */
+/* Set the data sink and its context, after upload_init() and before the
+ * first data byte.  A frame reaching its data with no sink set ends in
+ * UP_ERR_SINK, with upload_sink_error() -EINVAL. */
 void upload_set_sink(struct upload *u, upload_sink_fn sink, void *ctx);
 
 /* Receive one byte.  Returns UP_MORE, UP_DONE or an UP_ERR_* (negative).

@@ -129,8 +129,9 @@ int main(void)
 	brk1 = sbrk(0);
 	printf("malloc-stress: %u blocks, %u KiB before out of memory\n",
 	       n, (unsigned)(bytes / 1024));
-	printf("malloc-stress: malloc(%u) returned NULL, errno %d (%s), break %p\n",
-	       (unsigned)size_for(n), err, err == ENOMEM ? "ENOMEM" : "?", brk1);
+	printf("malloc-stress: malloc(%u) returned NULL, errno %d (%s), break 0x%08lx\n",
+	       (unsigned)size_for(n), err, err == ENOMEM ? "ENOMEM" : "?",
+	       (unsigned long)(uintptr_t)brk1);
 
 	bad = check_blocks(n);
 	if (bad) {

@@ -1,0 +1,1 @@
+test_crc32_SRCS := kernel/crc32.c

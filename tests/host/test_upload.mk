@@ -1,0 +1,1 @@
+test_upload_SRCS := kernel/upload.c kernel/crc32.c
