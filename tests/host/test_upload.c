@@ -75,7 +75,7 @@ static uint32_t good_frame(uint8_t *out, const char *name,
 		     crc32(data, size), data, size);
 }
 
-/* ---- the sink: records what it is given -------------------------------- */
+/* ---- the sink: records what it is given ---------------------------------- */
 
 static struct capture {
 	uint8_t buf[UPLOAD_MAX];
@@ -131,7 +131,7 @@ static int feed(struct upload *u, const uint8_t *buf, uint32_t n,
 static uint8_t data[UPLOAD_MAX];
 static uint8_t buf[UPLOAD_MAX + 256];
 
-/* ---- good frames ------------------------------------------------------ */
+/* ---- good frames --------------------------------------------------------- */
 
 static void test_valid_frame(void **state)
 {
@@ -205,7 +205,7 @@ static void test_receiver_max_size(void **state)
 	assert_int_equal(cap.calls, 0);
 }
 
-/* ---- noise before the magic ------------------------------------------- */
+/* ---- noise before the magic ---------------------------------------------- */
 
 /* Feed noise then a good frame; return the final status. */
 static int noise_then_frame(const uint8_t *noise, uint32_t nn)
@@ -352,7 +352,7 @@ static void test_every_header_bit_flip(void **state)
 	}
 }
 
-/* ---- bad data ------------------------------------------------------------- */
+/* ---- bad data ------------------------------------------------------------ */
 
 static void test_data_bit_flips(void **state)
 {
@@ -405,7 +405,7 @@ static void test_truncation(void **state)
 	}
 }
 
-/* ---- sink, timeout, stickiness ------------------------------------------ */
+/* ---- sink, timeout, stickiness ------------------------------------------- */
 
 static void test_sink_error(void **state)
 {

@@ -1,0 +1,140 @@
+"""Uploading programs over the serial line: tools/upload -> `load NAME`.
+
+QEMU puts the console on a unix socket here (not stdio), so that the test
+and tools/upload can take turns on the one serial line, as a user would
+with a USB serial adapter.  No -icount: the kernel's upload timeouts are
+guest time, and with sleep=off guest time races ahead while the host is
+busy, so they would fire early.
+"""
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import zlib
+import struct
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+KERNEL = Path(os.environ.get("PAGODA_KERNEL", ROOT / "build" / "kernel.elf"))
+HELLO = ROOT / "build" / "user" / "hello.elf"
+UPLOAD = ROOT / "tools" / "upload"
+
+
+class SocketConsole:
+    """The console over QEMU's unix socket; connect and disconnect at will."""
+
+    def __init__(self, path):
+        self.path = path
+        self.sock = None
+
+    def connect(self, timeout=10):
+        deadline = time.time() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                self.sock.connect(self.path)
+                self.sock.settimeout(0.2)
+                return
+            except OSError:
+                self.sock.close()
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def close(self):
+        if self.sock:
+            self.sock.close()
+            self.sock = None
+
+    def cmd(self, line, until=b"pagoda> ", timeout=15):
+        self.sock.sendall(line.encode() + b"\r")
+        buf = b""
+        deadline = time.time() + timeout
+        while not buf.endswith(until):
+            if time.time() > deadline:
+                raise TimeoutError("no %r after %r; got %r" % (until, line, buf))
+            try:
+                buf += self.sock.recv(4096)
+            except socket.timeout:
+                pass
+        return buf.replace(b"\r\n", b"\n").decode("latin-1")
+
+
+@pytest.fixture
+def serial():
+    tmp = tempfile.mkdtemp(prefix="pagoda-upload-")
+    path = os.path.join(tmp, "console.sock")
+    args = subprocess.run([str(ROOT / "tools" / "qemu-args"), "--kernel", str(KERNEL)],
+                          check=True, stdout=subprocess.PIPE, text=True).stdout.split()
+    # replace the stdio console with a unix socket server
+    i = args.index("-serial")
+    args[i + 1] = "unix:%s,server=on,wait=off" % path
+    qemu = subprocess.Popen(["qemu-system-arm"] + args, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    con = SocketConsole(path)
+    try:
+        con.connect()
+        con.cmd("")                     # a prompt: the kernel is up
+        yield con, path
+    finally:
+        con.close()
+        qemu.kill()
+        qemu.wait()
+
+
+def frame(data, name, flip=None):
+    hdr = b"PGDA" + bytes([1, len(name)]) + name.encode() + \
+        struct.pack("<II", len(data), zlib.crc32(data))
+    hdr += struct.pack("<I", zlib.crc32(hdr))
+    if flip is not None:
+        data = bytearray(data)
+        data[flip] ^= 0x40
+    return hdr + bytes(data)
+
+
+def test_upload_tool_then_run(serial):
+    con, path = serial
+    before = con.cmd("mem").splitlines()[1]
+    con.close()                                   # let tools/upload have the line
+    r = subprocess.run([str(UPLOAD), "--name", "up1", path, str(HELLO)],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "load: ok up1 %d bytes" % HELLO.stat().st_size in r.stdout
+    con.connect()
+    out = con.cmd("ls")
+    assert "up1" in out and "(uploaded)" in out, out
+    out = con.cmd("run up1")
+    assert "hello from pagoda pid" in out and "up1: exit 0" in out, out
+    assert con.cmd("rm up1").splitlines()[1] == "rm: removed up1"
+    after = con.cmd("mem").splitlines()[1]
+    assert after == before, "frames leaked by the upload: %r -> %r" % (before, after)
+
+
+@pytest.mark.parametrize("case,expect", [
+    ("data", "data CRC mismatch"),
+    ("junk", "bad magic"),
+    ("notelf", "not a program pagoda can run"),
+    ("othername", "the frame names another program"),
+])
+def test_bad_uploads_register_nothing(serial, case, expect):
+    con, _ = serial
+    hello = HELLO.read_bytes()
+    before = con.cmd("mem").splitlines()[1]
+    out = con.cmd("load x1", until=b"(max 512 KiB)\r\n")
+    assert "load: ready for x1" in out
+    payload = {
+        "data": frame(hello, "x1", flip=200),
+        "junk": os.urandom(3000),
+        "notelf": frame(b"#!/bin/sh\necho not an elf\n" * 10, "x1"),
+        "othername": frame(hello, "y2"),
+    }[case]
+    con.sock.sendall(payload)
+    out = con.cmd("", timeout=30)
+    assert "load: error" in out and expect in out, out
+    assert "x1" not in con.cmd("ls")
+    assert con.cmd("echo alive").splitlines()[1] == "alive"
+    after = con.cmd("mem").splitlines()[1]
+    assert after == before, "frames leaked by a refused upload: %r -> %r" % (before, after)
