@@ -7,6 +7,7 @@
 #   make deps       install missing Debian packages (run, test and all do it too)
 #
 # Settings: MACHINE=raspi0|raspi1ap   CONSOLE=pl011|mini   HZ=100
+#           PROGS="a.elf b.elf" (more programs in the store)   BUILD_TAG=name
 
 MACHINE ?= raspi0
 CONSOLE ?= pl011
@@ -25,6 +26,12 @@ else ifeq ($(CONSOLE),pl011)
 BUILD   := build
 else
 $(error CONSOLE must be pl011 or mini, not '$(CONSOLE)')
+endif
+# BUILD_TAG=x builds into a directory of its own (e.g. a kernel with extra
+# PROGS for a test) without touching the default build.
+BUILD_TAG ?=
+ifneq ($(BUILD_TAG),)
+BUILD   := $(BUILD)/$(BUILD_TAG)
 endif
 OBJ     := $(BUILD)/obj
 

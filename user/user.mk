@@ -2,7 +2,7 @@
 #
 #   user/prog/NAME.c    or  user/prog/NAME/*.c  ->  build/user/NAME.elf (stripped)
 #                                                   build/user/debug/NAME.elf (symbols)
-#   build/progs.S, build/progs.o                    every program, embedded (tools/mkprogs)
+#   $(BUILD)/progs.S, $(BUILD)/progs.o              every program, embedded (tools/mkprogs)
 #
 # Programs are compiled and linked by tools/pagoda-cc, exactly as programs
 # from outside are, so the CPU flags, newlib-nano and the runtime are set
@@ -12,7 +12,7 @@
 #
 # Variables for the including Makefile:
 #   USER_PROGS   the built-in programs' stripped ELFs
-#   PROGS_OBJ    build/progs.o, the object to link into the kernel
+#   PROGS_OBJ    $(BUILD)/progs.o, the object to link into the kernel
 # Target `user` builds them all.  Uses $(Q) for quiet output if defined.
 # Defines no default goal: the including Makefile's first target stays it.
 
@@ -39,7 +39,8 @@ $(error user/prog: both NAME.c and NAME/ for: $(filter $(USER_SINGLE),$(USER_MUL
 endif
 USER_NAMES     := $(sort $(USER_SINGLE) $(USER_MULTI))
 USER_PROGS     := $(USER_NAMES:%=build/user/%.elf)
-PROGS_OBJ      := build/progs.o
+PROGS_S        := $(BUILD)/progs.S
+PROGS_OBJ      := $(BUILD)/progs.o
 
 # user_objs NAME: the objects of program NAME.
 user_objs = $(patsubst user/%.c,$(USER_OBJ)/%.o,$(wildcard user/prog/$(1).c user/prog/$(1)/*.c))
@@ -75,12 +76,12 @@ $(USER_PROGS): build/user/%.elf: $(USER_DEBUG)/%.elf
 
 # Regenerated on every build (the PROGS list may change); mkprogs only
 # rewrites it when its text changes.
-build/progs.S: $(USER_PROGS) $(PROGS) tools/mkprogs user-force
+$(PROGS_S): $(USER_PROGS) $(PROGS) tools/mkprogs user-force
 	@mkdir -p $(dir $@)
 	$(Q)tools/mkprogs $(MKPROGS_FLAGS) $@ $(USER_PROGS) $(PROGS)
 
 # .incbin: the object changes whenever an ELF does.
-$(PROGS_OBJ): build/progs.S $(USER_PROGS) $(PROGS)
+$(PROGS_OBJ): $(PROGS_S) $(USER_PROGS) $(PROGS)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(USER_AS) -c -o $@ $<
 

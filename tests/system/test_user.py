@@ -17,10 +17,16 @@ end (`[PID] NAME: exit N`):
 The outside program, tests/outside/{outside.c,util.c,util.h}, is built by
 tools/pagoda-cc exactly as a user would build it, and checked as an ELF
 (the loader's rules) and against the same sources built by the host's cc.
-Booting a kernel with it in the store needs a build directory of its own
-(see test_outside_runs_from_the_store).
+Then it runs on pagoda two ways: uploaded into the standard kernel with the
+shell's `load` (test_outside_uploaded_with_load), and embedded with
+`make PROGS=` in a kernel built in a directory of its own, so that
+build/kernel.elf stays as the other tests expect
+(test_outside_runs_from_the_store, skipped until the Makefile has
+BUILD_TAG).
 """
 
+import importlib.machinery
+import importlib.util
 import os
 import re
 import shutil
@@ -173,7 +179,7 @@ def test_guess_answers_then_ctrl_d_says_bye(pagoda):
     # Ctrl-D on the empty line right after an answer: end of file
     pagoda.send(b"\x04")
     got = normalise(pagoda.read_until(PROMPT))
-    assert re.fullmatch(r"bye\n%s\n%s" % (exit_line("guess", 0), PROMPT), got), got
+    assert re.fullmatch(r"\nbye\n%s\n%s" % (exit_line("guess", 0), PROMPT), got), got
     assert pagoda.cmd("echo still here") == "still here\n"
 
 
@@ -343,3 +349,41 @@ def test_outside_runs_from_the_store(boot):
     # the built-in programs are still there beside it
     assert re.fullmatch(r"hello from pagoda pid (\d+)\n\[\1\] hello: exit 0\n",
                         con.cmd("run hello"))
+
+
+def upload_tool():
+    """tools/upload as a module (for its build_frame), or None if absent."""
+    path = REPO / "tools" / "upload"
+    if not path.is_file():
+        return None
+    loader = importlib.machinery.SourceFileLoader("pagoda_upload", str(path))
+    spec = importlib.util.spec_from_loader("pagoda_upload", loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+def test_outside_uploaded_with_load(pagoda):
+    """The same ELF, sent to the standard kernel over its console with the
+    shell's `load` (the frame of kernel/upload.h, built by tools/upload),
+    then run, then removed."""
+    tool = upload_tool()
+    if tool is None or not hasattr(tool, "build_frame"):
+        pytest.skip("no tools/upload with build_frame (landing with the upload work)")
+    if not re.search(r"^\s*load\b", pagoda.cmd("help"), re.M):
+        pytest.skip("this kernel has no `load` command (landing with the upload work)")
+    elf = build_outside()
+    data = elf.read_bytes()
+
+    pagoda.send("load outside\r")
+    pagoda.read_until(re.compile(rb"\nload: ready for outside[^\n]*\n"))
+    pagoda.send(tool.build_frame("outside", data))
+    pagoda.read_until(re.compile(rb"load: (ok|error)[^\r\n]*\r\n"), timeout=60)
+    verdict = pagoda.match.group(0).decode().strip()
+    assert verdict.startswith("load: ok outside %d bytes" % len(data)), verdict
+    pagoda.read_until(PROMPT)
+
+    out = pagoda.cmd("run outside " + " ".join(OUTSIDE_ARGS))
+    match_lines(out, [re.escape(l) for l in OUTSIDE_OUT] + [exit_line("outside", 0)])
+    assert pagoda.cmd("rm outside") == "rm: removed outside\n"
+    assert pagoda.cmd("run outside") == "run: no program 'outside' (try 'ls')\n"

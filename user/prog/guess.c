@@ -12,7 +12,8 @@
  *
  * Then reads one guess per line with fgets(stdin) and answers `too low`,
  * `too high`, `not a number`, or `correct in N tries` (and exits 0).
- * End of file (Ctrl-D on an empty line) prints `bye` and exits 0.
+ * End of file (Ctrl-D on an empty line) ends the prompt's line, prints
+ * `bye` and exits 0.
  * Exits 2 with a usage message if SEED is not a number.
  */
 #include <stdint.h>
@@ -76,7 +77,7 @@ int main(int argc, char **argv)
 		/* stdout is line-buffered: reading stdin flushes the prompt */
 		printf("guess> ");
 		if (!fgets(line, sizeof line, stdin)) {
-			printf("bye\n");
+			printf("\nbye\n");   /* Ctrl-D is not echoed: end the prompt's line */
 			return 0;
 		}
 		if (parse_guess(line, &g) < 0) {
