@@ -121,7 +121,8 @@ build/buildid.h: FORCE
 # ---- running ------------------------------------------------------------------
 run: all
 	@echo "pagoda on QEMU $(MACHINE), console $(CONSOLE).  Quit with Ctrl-A then X."
-	$(QEMU) $(call QEMU_ARGS,--interactive)
+	@echo "Upload programs without leaving the shell: tools/upload --no-command build/upload.sock FILE.elf"
+	$(QEMU) $(call QEMU_ARGS,--interactive --upload-sock build/upload.sock)
 
 debug: all
 	@echo "QEMU is waiting for gdb.  In another terminal run:"

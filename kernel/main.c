@@ -29,6 +29,7 @@ void irq_init(void);                       /* kernel/irq.c */
 void led_blink_init(void);                 /* kernel/cmd_board.c */
 void ufault_init(void);                    /* kernel/ufault.c */
 void proc_cmd_init(void);                  /* kernel/cmd_proc.c */
+void uploadd_init(void);                   /* kernel/uploadd.c */
 
 void kmain(void)
 {
@@ -55,6 +56,7 @@ void kmain(void)
 	led_init(&platform.board);
 	led_blink_init();
 	proc_cmd_init();
+	uploadd_init();
 	kprintf("console: %s, 115200 8N1.  Type 'help'.\n", console_name());
 	shell_run();
 }

@@ -49,22 +49,54 @@ class SocketConsole:
             self.sock.close()
             self.sock = None
 
-    def cmd(self, line, until=b"pagoda> ", timeout=15):
+    def drain(self, quiet=0.3):
+        """Throw away output until the line has been quiet for `quiet` s."""
+        got = b""
+        self.sock.settimeout(quiet)
+        try:
+            while True:
+                chunk = self.sock.recv(4096)
+                if not chunk:
+                    break
+                got += chunk
+        except socket.timeout:
+            pass
+        self.sock.settimeout(0.2)
+        return got
+
+    def cmd(self, line, until=None, timeout=15, drain=True):
+        """Send a line; return the output up to `until` (bytes) if given,
+        else up to the prompt that follows the line's own echo.  drain=False
+        keeps output that arrived before (an asynchronous message)."""
+        if drain:
+            self.drain(0.05)
         self.sock.sendall(line.encode() + b"\r")
         buf = b""
         deadline = time.time() + timeout
-        while not buf.endswith(until):
+        echo = line.encode() + b"\r\n"
+        while True:
+            if until is not None:
+                if until in buf:
+                    break
+            else:
+                at = buf.find(echo)
+                if at >= 0 and buf.endswith(b"pagoda> ") and len(buf) > at + len(echo):
+                    break
             if time.time() > deadline:
-                raise TimeoutError("no %r after %r; got %r" % (until, line, buf))
+                raise TimeoutError("no %r after %r; got %r" % (until or "prompt", line, buf))
             try:
                 buf += self.sock.recv(4096)
             except socket.timeout:
                 pass
-        return buf.replace(b"\r\n", b"\n").decode("latin-1")
+        text = buf.replace(b"\r\n", b"\n").decode("latin-1")
+        if until is None:
+            text = text[text.find(line + "\n"):]    # from the echo on
+        return text
 
 
-@pytest.fixture
-def serial():
+def start(upload_port=False):
+    """QEMU with the console on a unix socket (and, if asked, the second
+    UART on another, as `make run` wires build/upload.sock)."""
     tmp = tempfile.mkdtemp(prefix="pagoda-upload-")
     path = os.path.join(tmp, "console.sock")
     args = subprocess.run([str(ROOT / "tools" / "qemu-args"), "--kernel", str(KERNEL)],
@@ -72,13 +104,50 @@ def serial():
     # replace the stdio console with a unix socket server
     i = args.index("-serial")
     args[i + 1] = "unix:%s,server=on,wait=off" % path
+    up = os.path.join(tmp, "upload.sock")
+    if upload_port:
+        args += ["-serial", "unix:%s,server=on,wait=off" % up]
     qemu = subprocess.Popen(["qemu-system-arm"] + args, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    con = SocketConsole(path)
+    return qemu, SocketConsole(path), path, up
+
+
+@pytest.fixture
+def serial():
+    qemu, con, path, _ = start()
     try:
         con.connect()
         con.cmd("")                     # a prompt: the kernel is up
         yield con, path
+    finally:
+        con.close()
+        qemu.kill()
+        qemu.wait()
+
+
+def test_upload_port_takes_frames_without_a_command():
+    """The second UART (make run's build/upload.sock): frames arrive there
+    while the console stays with the user."""
+    qemu, con, _, up = start(upload_port=True)
+    try:
+        con.connect()
+        con.cmd("")
+        r = subprocess.run([str(UPLOAD), "--no-command", "--name", "viaport", up, str(HELLO)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           timeout=60)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert "load: ok viaport %d bytes" % HELLO.stat().st_size in r.stdout
+        out = con.cmd("run viaport")
+        assert "hello from pagoda pid" in out and "viaport: exit 0" in out, out
+        # a corrupted frame on the port is refused there, and stores nothing
+        r = subprocess.run([str(UPLOAD), "--no-command", "--name", "hello", up, str(HELLO)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           timeout=60)
+        assert r.returncode == 1 and "exists" in r.stdout, r.stdout + r.stderr
+        # the listener notes the refusal on the console, asynchronously
+        note = con.cmd("echo note", until=b"(rm it first)\r\n", drain=False)
+        assert "[upload port] load: error" in note, note
+        assert "alive" in con.cmd("echo alive").splitlines()
     finally:
         con.close()
         qemu.kill()
@@ -124,6 +193,7 @@ def test_bad_uploads_register_nothing(serial, case, expect):
     hello = HELLO.read_bytes()
     before = con.cmd("mem").splitlines()[1]
     out = con.cmd("load x1", until=b"(max 512 KiB)\r\n")
+    time.sleep(0.05)
     assert "load: ready for x1" in out
     payload = {
         "data": frame(hello, "x1", flip=200),
@@ -132,7 +202,8 @@ def test_bad_uploads_register_nothing(serial, case, expect):
         "othername": frame(hello, "y2"),
     }[case]
     con.sock.sendall(payload)
-    out = con.cmd("", timeout=30)
+    out = con.cmd("", until=b"load: error", timeout=30, drain=False)
+    out += con.drain(0.6).replace(b"\r\n", b"\n").decode("latin-1")
     assert "load: error" in out and expect in out, out
     assert "x1" not in con.cmd("ls")
     assert con.cmd("echo alive").splitlines()[1] == "alive"
