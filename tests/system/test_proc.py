@@ -524,7 +524,12 @@ def test_blink_with_io_runs(pagoda):
     ("walk 0x8000 99999", "error: no user process 99999\n"),
 ])
 def test_bad_input(pagoda, line, expected):
+    before = pagoda.cmd("ps").splitlines()
+    # only kernel threads at boot (idle, reaper, shell, and under QEMU the
+    # upload-port listener)
+    assert all(l.split()[-1] == "kernel" for l in before[1:]), before
+    assert {"idle", "reaper", "shell"} <= {l.split()[3] for l in before[1:]}, before
     assert pagoda.cmd(line) == expected
     assert pagoda.cmd("echo still here") == "still here\n"
     ps = pagoda.cmd("ps").splitlines()
-    assert [l.split()[3] for l in ps[1:]] == ["reaper", "idle", "shell"], ps
+    assert sorted(l.split()[3] for l in ps[1:]) == sorted(l.split()[3] for l in before[1:]), ps
