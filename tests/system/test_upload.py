@@ -209,3 +209,43 @@ def test_bad_uploads_register_nothing(serial, case, expect):
     assert con.cmd("echo alive").splitlines()[1] == "alive"
     after = con.cmd("mem").splitlines()[1]
     assert after == before, "frames leaked by a refused upload: %r -> %r" % (before, after)
+
+
+def patched_hello(change):
+    """hello.elf with one field changed: (what, message expected)."""
+    elf = bytearray(HELLO.read_bytes())
+    phoff = struct.unpack_from("<I", elf, 28)[0]
+    if change == "machine":
+        struct.pack_into("<H", elf, 18, 3)                 # EM_386
+    elif change == "wx":
+        struct.pack_into("<I", elf, phoff + 24, 7)         # first segment RWX
+    elif change == "window":
+        struct.pack_into("<I", elf, phoff + 8, 0x00008000)  # p_vaddr: kernel text
+        struct.pack_into("<I", elf, phoff + 12, 0x00008000)
+    elif change == "entry":
+        struct.pack_into("<I", elf, 24, 0x020F0000)        # e_entry: the stack
+    elif change == "truncated":
+        del elf[40:]
+    return bytes(elf)
+
+
+@pytest.mark.parametrize("change,message", [
+    ("machine", "not an ARM executable"),
+    ("wx", "segment is both writable and executable (W^X)"),
+    ("window", "segment outside the process window"),
+    ("entry", "entry point not in an executable segment"),
+    ("truncated", "file too small for an ELF header"),
+])
+def test_bad_elf_uploads_refused_with_their_reason(serial, change, message):
+    """Each loader rule, end to end: a well-framed upload of a bad ELF is
+    refused with that rule's message, and nothing is stored or leaked."""
+    con, _ = serial
+    before = con.cmd("mem").splitlines()[1]
+    out = con.cmd("load bad1", until=b"(max 512 KiB)\r\n")
+    time.sleep(0.05)
+    con.sock.sendall(frame(patched_hello(change), "bad1"))
+    out = con.cmd("", until=message.encode(), timeout=30, drain=False)
+    assert "load: error: bad1: not a program pagoda can run: " + message in out, out
+    assert "bad1" not in con.cmd("ls")
+    after = con.cmd("mem").splitlines()[1]
+    assert after == before, "frames leaked by a refused ELF: %r -> %r" % (before, after)
