@@ -5,6 +5,7 @@
 #include "kernel/frame.h"
 #include "kernel/kprintf.h"
 #include "kernel/string.h"
+#include "paging/tlb.h"
 
 #define CHUNKS_PER_FRAME (FRAME_SIZE / L2_TABLE_SIZE)
 
@@ -56,6 +57,7 @@ l2_table_t *l2chunk_alloc(void)
 	}
 	in_use++;
 	memset(c, 0, L2_TABLE_SIZE);
+	pt_clean_table(c, L2_TABLE_SIZE);   /* the walker must see the zeroes */
 	return (l2_table_t *)c;
 }
 

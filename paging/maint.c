@@ -34,6 +34,19 @@ void pt_clean_entry(const void *entry)
 	cp15_dcache_clean_mva((uint32_t)(uintptr_t)entry & ~31u);
 }
 
+/* A whole freshly zeroed table: clean every line, so that the walker never
+ * reads what the memory held before (the zeroes may still sit dirty in the
+ * D-cache; ARM1176 TRM 3.2.22 c7 c10 1, then a DSB). */
+void pt_clean_table(const void *table, uint32_t bytes)
+{
+	uint32_t a = (uint32_t)(uintptr_t)table & ~31u;
+	uint32_t end = (uint32_t)(uintptr_t)table + bytes;
+
+	for (; a < end; a += 32)
+		cp15_dcache_clean_mva(a);
+	barrier_dsb();
+}
+
 /* Steps 2 and 5: data synchronisation barrier (c7, c10, 4). */
 void barrier_dsb(void)
 {
@@ -140,6 +153,7 @@ l2_table_t *pt_alloc_l2(void)
 			l2_pool_used |= 1u << i;
 			l2_pool_count++;
 			memset(&l2_pool[i], 0, sizeof l2_pool[i]);
+			pt_clean_table(&l2_pool[i], sizeof l2_pool[i]);
 			return &l2_pool[i];
 		}
 	}

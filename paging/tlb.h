@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 void pt_clean_entry(const void *entry);           /* clean D line by MVA */
+void pt_clean_table(const void *table, uint32_t bytes); /* every line, then DSB */
 void barrier_dsb(void);                           /* DSB */
 void tlb_flush_va(uint32_t va, unsigned asid);    /* TLB invalidate by MVA+ASID */
 void tlb_flush_all(void);                         /* TLB invalidate all */
