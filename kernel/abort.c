@@ -23,6 +23,7 @@
 
 struct abort_info last_abort;
 bool (*abort_user_hook)(struct trapframe *tf, const struct abort_info *a);
+bool (*abort_ucopy_hook)(const struct abort_info *a);
 
 void abort_report(const struct abort_info *a)
 {
@@ -62,6 +63,10 @@ static void handle(struct trapframe *tf, bool prefetch, uint32_t fsr, uint32_t f
 	}
 
 	fixup = prefetch ? 0 : extable_fixup(tf->pc);
+	/* a user copy touching a page not there yet, or copy-on-write:
+	 * serve it as the process's own fault would be, and retry */
+	if (fixup && ucopy_active && abort_ucopy_hook && abort_ucopy_hook(a))
+		return;
 	if (!fixup && prefetch && guard_exec_sp)
 		fixup = (uint32_t)(uintptr_t)guarded_exec_fixup;
 	if (!ucopy_active)

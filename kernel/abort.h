@@ -23,5 +23,8 @@ void abort_report(const struct abort_info *a);
 
 /* Hook for user-mode faults (kernel/proc later); returns true if handled. */
 extern bool (*abort_user_hook)(struct trapframe *tf, const struct abort_info *a);
+/* Hook for a fault of a guarded user copy (kernel/ucopy.c) in the kernel:
+ * returns true if the page was made available, and the copy retries. */
+extern bool (*abort_ucopy_hook)(const struct abort_info *a);
 
 #endif

@@ -17,6 +17,7 @@
 #include "kernel/progs.h"
 #include "kernel/syscall_nr.h"
 #include "kernel/window.h"
+#include "kernel/vm.h"
 #include "paging/domains.h"
 #include "paging/mmu.h"
 #include "paging/pt.h"
@@ -27,13 +28,13 @@
 
 static volatile int fg_pid;          /* the foreground process, 0 = none */
 
-/* Ctrl-C from the receive interrupt: kill the foreground process and
- * swallow the byte. */
+/* Ctrl-C from the receive interrupt: kill the foreground job (the
+ * process and everything it forked) and swallow the byte. */
 static bool ctrl_c(void)
 {
 	if (!fg_pid)
 		return false;
-	proc_kill(fg_pid, WAIT_CAUSE_KILL, "interrupted (Ctrl-C)");
+	proc_kill_job(fg_pid, WAIT_CAUSE_KILL, "interrupted (Ctrl-C)");
 	return true;
 }
 
@@ -84,6 +85,7 @@ int cmd_run(int argc, char **argv)
 		return pid;
 	}
 	if (bg) {
+		proc_find(pid)->bg = true;
 		kprintf("[%d] %s started in the background\n", pid, argv[first]);
 		return 0;
 	}
@@ -104,6 +106,13 @@ int cmd_kill(int argc, char **argv)
 	if (shell_arg_u32(argv[1], &pid) < 0)
 		return -EINVAL;
 	err = proc_kill((int)pid, WAIT_CAUSE_KILL, "killed from the shell");
+	/* the first process of a job takes the whole job with it: what it
+	 * forked (a fork bomb, say) goes too */
+	if (err == 0 && proc_find((int)pid)->job == (int)pid) {
+		int n = proc_kill_job((int)pid, WAIT_CAUSE_KILL, "killed from the shell (job)");
+		if (n > 0)
+			kprintf("kill: job %u: %d more process%s\n", pid, n, n == 1 ? "" : "es");
+	}
 	if (err == -ESRCH)
 		kprintf("kill: no process %u\n", pid);
 	else if (err == -EPERM)
@@ -121,11 +130,12 @@ static const char *const state_names[] = {
 int cmd_ps(int argc, char **argv)
 {
 	(void)argc; (void)argv;
-	kprintf("  PID  PPID STATE  NAME             RES  FAULTS   CPU(ms) RIGHTS\n");
+	kprintf("  PID  PPID STATE  NAME             RES(K) RSV(K)  FAULTS   CPU(ms) RIGHTS\n");
 	for (struct proc *p = proc_first(); p; p = proc_next(p)) {
-		kprintf("%5d %5d %-6s %-16s %4u %7u %9llu %s\n", p->pid,
+		kprintf("%5d %5d %-6s %-16s %6u %6u %7u %9llu %s\n", p->pid,
 			p->kthread ? 0 : p->ppid, state_names[p->state], p->name,
-			p->resident, p->faults, p->cpu_ticks * 1000 / HZ,
+			p->resident * 4, vma_reserved(&p->vm) / 1024, p->faults,
+			p->cpu_ticks * 1000 / HZ,
 			p->kthread ? "kernel" : p->io ? "user,io" : "user");
 	}
 	return 0;
@@ -155,7 +165,13 @@ int cmd_mem(int argc, char **argv)
 		s.shared, s.reserve);
 	kprintf("page tables: %u L2 tables from frames (windows, kernel stacks), %u boot pool tables\n",
 		l2chunk_in_use(), pt_l2_tables_in_use());
-	kprintf("processes: %u, kernel stacks %u\n", proc_count(), kstack_in_use());
+	kprintf("processes: %u (%u on the run queue), kernel stacks %u\n", proc_count(),
+		sched_runq_length(), kstack_in_use());
+	kprintf("paging: %u frames shared, %u cow faults (%u copied, %u reused), "
+		"%u demand faults (%u zero-fill, %u load), %u out-of-memory kills, %u forks\n",
+		s.shared, vm_stats.cow_copies + vm_stats.cow_reuses, vm_stats.cow_copies,
+		vm_stats.cow_reuses, vm_stats.zero_fills + vm_stats.file_loads,
+		vm_stats.zero_fills, vm_stats.file_loads, vm_stats.oom_kills, vm_stats.forks);
 	const struct kcache *kc = proc_kcache();
 	kprintf("kernel objects: %s %u in use (peak %u), %u B each, %u frames\n",
 		kc->name, kc->in_use, kc->peak, kc->size, kc->frames);
@@ -179,23 +195,61 @@ static struct proc *user_proc(const char *arg)
 	return p;
 }
 
+static const char *const kind_names[] = {
+	[VMA_SEGMENT] = "segment", [VMA_HEAP] = "heap", [VMA_STACK] = "stack",
+};
+static const char *const rights_names[] = {
+	[VMA_RX] = "r-x", [VMA_RO] = "r--", [VMA_RW] = "rw-",
+};
+
+/* One line per mapped page, with its sharing state; pages still to come
+ * (zero-fill or file-backed, pending) as one line per run. */
 int cmd_vm_proc(struct proc *p)
 {
 	kprintf("pid %d (%s): window %08x-%08x, L2 table @%08x, ASID %u, DACR %08x\n",
 		p->pid, p->name, WIN_BASE, WIN_TOP - 1, pt_kva_to_pa(p->l2), p->asid.asid,
 		p->dacr);
-	kprintf("VA        PA        rights   memory       dom XN nG\n");
-	for (unsigned i = 0; i < L2_ENTRIES; i++) {
+	kprintf("regions:\n");
+	for (unsigned i = 0; i < p->vm.n; i++) {
+		const struct vma *v = &p->vm.v[i];
+		kprintf("  %08x-%08x %s %-7s", v->start, v->end - 1, rights_names[v->rights],
+			kind_names[v->kind]);
+		if (v->kind == VMA_SEGMENT && v->file_len)
+			kprintf(" file %08x-%08x", v->file_va, v->file_va + v->file_len - 1);
+		kprintf("\n");
+	}
+	kprintf("VA        PA        rights   memory       dom XN nG state\n");
+	for (unsigned i = 0; i < L2_ENTRIES;) {
+		uint32_t va = WIN_BASE + i * 0x1000u;
 		l2e_t e = p->l2->e[i];
+		unsigned refs, j;
+		enum vm_page_state st = vm_page_state(p, va, &refs);
 		int mt = l2e_memtype(e);
 
-		if (l2e_kind(e) == L2_FAULT)
+		if (l2e_kind(e) != L2_FAULT) {
+			kprintf("%08x  %08x  %-8s %-12s %2u  %s %s %s", va, l2e_pa(e),
+				ap_name(l2e_ap(e)), mt >= 0 ? memtype_name((enum memtype)mt) : "?",
+				DOM_USER, l2e_xn(e) ? "XN" : "- ", l2e_ng(e) ? "nG" : "- ",
+				vm_page_state_name(st));
+			if (refs > 1)
+				kprintf(" (refs %u)", refs);
+			kprintf("\n");
+			i++;
 			continue;
-		kprintf("%08x  %08x  %-8s %-12s %2u  %s %s\n", WIN_BASE + i * 0x1000u,
-			l2e_pa(e), ap_name(l2e_ap(e)), mt >= 0 ? memtype_name((enum memtype)mt) : "?",
-			DOM_USER, l2e_xn(e) ? "XN" : "- ", l2e_ng(e) ? "nG" : "- ");
+		}
+		for (j = i + 1; j < L2_ENTRIES; j++) {
+			unsigned r2;
+			if (l2e_kind(p->l2->e[j]) != L2_FAULT ||
+			    vm_page_state(p, WIN_BASE + j * 0x1000u, &r2) != st)
+				break;
+		}
+		if (st != VP_NONE)
+			kprintf("%08x-%08x %-40s %s (%u page%s)\n", va, WIN_BASE + j * 0x1000u - 1,
+				"", vm_page_state_name(st), j - i, j - i == 1 ? "" : "s");
+		i = j;
 	}
-	kprintf("%u pages resident, break %08x\n", p->resident, p->brk);
+	kprintf("%u pages resident of %u reserved, break %08x\n", p->resident,
+		vma_reserved(&p->vm) / 0x1000u, p->brk);
 	return 0;
 }
 

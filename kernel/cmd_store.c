@@ -41,6 +41,8 @@ int cmd_rm(int argc, char **argv)
 		kprintf("rm: no program '%s'\n", argv[1]);
 	else if (err == -EPERM)
 		kprintf("rm: '%s' is built into the kernel image\n", argv[1]);
+	else if (err == -EBUSY)
+		kprintf("rm: '%s' is in use by a running process\n", argv[1]);
 	else
 		kprintf("rm: removed %s\n", argv[1]);
 	return err;

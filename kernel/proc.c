@@ -12,6 +12,7 @@
 #include "kernel/progs.h"
 #include "kernel/string.h"
 #include "kernel/syscall_nr.h"
+#include "kernel/vm.h"
 #include "kernel/window.h"
 #include "paging/domains.h"
 #include "boot/cpu.h"
@@ -58,6 +59,36 @@ static void unlink_proc(struct proc *p)
 	cpu_irq_restore(s);
 }
 
+/* A parent's lists of children: doubly linked through sib_next/sib_prev,
+ * so that exit and wait are O(1) however many children there are. */
+static void sib_push(struct proc **head, struct proc *p)
+{
+	p->sib_prev = 0;
+	p->sib_next = *head;
+	if (*head)
+		(*head)->sib_prev = p;
+	*head = p;
+}
+
+static void sib_del(struct proc **head, struct proc *p)
+{
+	if (p->sib_prev)
+		p->sib_prev->sib_next = p->sib_next;
+	else
+		*head = p->sib_next;
+	if (p->sib_next)
+		p->sib_next->sib_prev = p->sib_prev;
+	p->sib_next = p->sib_prev = 0;
+}
+
+/* Make p a live child of parent. */
+static void adopt(struct proc *parent, struct proc *p)
+{
+	p->parent = parent;
+	p->ppid = parent->pid;
+	sib_push(&parent->children, p);
+}
+
 const struct kcache *proc_kcache(void) { return &proc_cache; }
 struct proc *proc_first(void) { return all; }
 struct proc *proc_next(const struct proc *p) { return p->all_next; }
@@ -92,6 +123,7 @@ static struct proc *proc_alloc(const char *name, int pid)
 static void proc_free(struct proc *p)
 {
 	window_destroy(p);
+	vm_release(p);
 	kstack_free(p->kstack);
 	kobj_free(&proc_cache, p);
 }
@@ -170,13 +202,15 @@ static void reaper_loop(void *arg)
 {
 	char why[80];
 	int status;
+	bool bg;
 
 	(void)arg;
 	for (;;) {
-		int pid = proc_wait(-1, &status, why, sizeof why);
-		if (pid > 0)
-			kprintf("\n[%d] %s\n", pid, why);
-		else {
+		int pid = proc_wait_bg(-1, &status, why, sizeof why, &bg);
+		if (pid > 0) {
+			if (bg)        /* orphans of a job are reaped quietly */
+				kprintf("\n[%d] %s\n", pid, why);
+		} else {
 			uint32_t s = cpu_irq_save();
 			sched_sleep(current, 0);      /* until a child is given to us */
 			cpu_irq_restore(s);
@@ -213,39 +247,14 @@ const char *proc_spawn_error(void)
 	return elf_error;
 }
 
-/* Copy one ELF segment into fresh pages of p's window. */
-static int load_segment(struct proc *p, const struct prog *prog, const struct elf_seg *s)
-{
-	enum win_rights r = s->x ? WIN_RX : (s->w ? WIN_RW : WIN_RO);
-	uint32_t start = s->vaddr & ~0xFFFu, end = (s->vaddr + s->memsz + 0xFFFu) & ~0xFFFu;
-
-	for (uint32_t va = start; va < end; va += 0x1000) {
-		char *kva = window_map_new(p, va, r);
-		uint32_t lo, hi;
-
-		if (!kva)
-			return -ENOMEM;
-		/* the part of the file that lands in this page */
-		lo = va > s->vaddr ? va : s->vaddr;
-		hi = s->vaddr + s->filesz;
-		if (hi > va + 0x1000)
-			hi = va + 0x1000;
-		if (lo < hi)
-			memcpy(kva + (lo - va), prog->data + s->offset + (lo - s->vaddr), hi - lo);
-		if (s->x)
-			window_sync_code(kva, 0x1000);
-	}
-	return 0;
-}
-
 /* Copy argv to the top of the stack: strings, then the pointer array.
  * Returns the user address of argv, or a negative error. */
 static int push_args(struct proc *p, int argc, char *const argv[], uint32_t *uargv)
 {
 	char *top = window_kva(p, WIN_TOP - 1) + 1;      /* kernel view of the top page */
-	uint32_t used = 0, ptrs[16 + 1];
+	uint32_t used = 0, ptrs[WIN_ARGS_COUNT + 1];
 
-	if (argc > 16)
+	if (argc > WIN_ARGS_COUNT)
 		return -E2BIG;
 	for (int i = argc - 1; i >= 0; i--) {
 		uint32_t n = strlen(argv[i]) + 1;
@@ -262,76 +271,202 @@ static int push_args(struct proc *p, int argc, char *const argv[], uint32_t *uar
 	return 0;
 }
 
+/* First run of a user process, just before the trampoline drops into its
+ * frame: a process killed before it ever ran (a fork bomb's newest
+ * children) ends here rather than running user code. */
 static void user_start(void *arg)
 {
-	(void)arg;    /* nothing to do: the trampoline drops into the frame */
+	(void)arg;
+	if (current->killed)
+		proc_exit(current->status);
+}
+
+/* Check program `name` for loading: 0 with *prog and *info, or -ENOENT /
+ * -ENOEXEC (elf_error says why). */
+static int find_image(const char *name, const struct prog **prog, struct elf_info *info)
+{
+	int err;
+
+	elf_error = 0;
+	*prog = prog_find(name);
+	if (!*prog)
+		return -ENOENT;
+	err = elf_check((*prog)->data, (*prog)->size, WIN_BASE, WIN_HEAP_LIMIT, info);
+	if (err) {
+		elf_error = elf_strerror(err);
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
+/* Give p (with no window) a new window for prog: its regions, and the top
+ * stack page holding argv, the only page mapped before the program runs;
+ * the rest arrives on first touch (kernel/vm.c).  On failure the caller
+ * frees what was made (window_destroy, vm_release). */
+static int image_setup(struct proc *p, const struct prog *prog, const struct elf_info *info,
+		       int argc, char *const argv[], uint32_t *uargv)
+{
+	int err = window_create(p);
+
+	if (!err)
+		err = vm_load(p, prog, info);
+	if (!err && !window_map_new(p, WIN_TOP - 0x1000, WIN_RW))
+		err = -ENOMEM;
+	if (!err)
+		err = push_args(p, argc, argv, uargv);
+	return err;
+}
+
+/* A user frame that starts the program: r0 = argc, r1 = argv. */
+static void start_frame(struct trapframe *tf, uint32_t entry, int argc, uint32_t uargv)
+{
+	memset(tf, 0, sizeof *tf);
+	tf->r[0] = (uint32_t)argc;
+	tf->r[1] = uargv;
+	tf->sp = uargv & ~7u;
+	tf->pc = entry;
+	tf->cpsr = MODE_USR | PSR_F;       /* user mode, IRQs on, FIQs off */
+}
+
+/* Make p runnable, entering user mode through its frame. */
+static void start_user(struct proc *p, struct proc *parent)
+{
+	((struct switch_frame *)(uintptr_t)p->ksp)->r4 = (uint32_t)(uintptr_t)p->tf;
+	uint32_t s = cpu_irq_save();
+	adopt(parent, p);
+	cpu_irq_restore(s);
+	link_proc(p);
+	sched_make_runnable(p);
 }
 
 int proc_spawn(const char *name, int argc, char *const argv[], bool io, struct proc *parent)
 {
-	const struct prog *prog = prog_find(name);
+	const struct prog *prog;
 	struct elf_info info;
 	struct proc *p;
 	uint32_t uargv;
 	int err;
 
-	elf_error = 0;
-	if (!prog)
-		return -ENOENT;
-	err = elf_check(prog->data, prog->size, WIN_BASE, WIN_HEAP_LIMIT, &info);
-	if (err) {
-		elf_error = elf_strerror(err);
-		return -ENOEXEC;
-	}
+	err = find_image(name, &prog, &info);
+	if (err)
+		return err;
 	p = proc_alloc(name, next_pid);
 	if (!p)
 		return -ENOMEM;
-	err = window_create(p);
-	for (unsigned i = 0; !err && i < info.nsegs; i++)
-		err = load_segment(p, prog, &info.seg[i]);
-	for (uint32_t va = WIN_STACK_BOTTOM; !err && va < WIN_TOP; va += 0x1000)
-		if (!window_map_new(p, va, WIN_RW))
-			err = -ENOMEM;
-	if (!err)
-		err = push_args(p, argc, argv, &uargv);
+	err = image_setup(p, prog, &info, argc, argv, &uargv);
 	if (err) {
 		proc_free(p);
 		return err;
 	}
 	next_pid++;
-	p->brk = p->brk_base = (info.hi + 0xFFFu) & ~0xFFFu;
 	p->io = io;
 	p->dacr = io ? DACR_WITH_IO : DACR_DEFAULT;
-	p->ppid = parent->pid;
+	p->job = parent->kthread ? p->pid : parent->job;
 	prepare_stack(p, user_start, 0);
-	memset(p->tf, 0, sizeof *p->tf);
-	p->tf->r[0] = (uint32_t)argc;
-	p->tf->r[1] = uargv;
-	p->tf->sp = uargv & ~7u;
-	p->tf->pc = info.entry;
-	p->tf->cpsr = MODE_USR | PSR_F;       /* user mode, IRQs on, FIQs off */
-	((struct switch_frame *)(uintptr_t)p->ksp)->r4 = (uint32_t)(uintptr_t)p->tf;
-	link_proc(p);
-	sched_make_runnable(p);
+	start_frame(p->tf, info.entry, argc, uargv);
+	start_user(p, parent);
 	return p->pid;
 }
+
+int proc_fork(void)
+{
+	struct proc *p = current, *c;
+	int err;
+
+	KASSERT(!p->kthread && (p->tf->cpsr & MODE_MASK) == MODE_USR);
+	if (p->killed)
+		return -EINTR;      /* it ends on the way out: no more children */
+	c = proc_alloc(p->name, next_pid);
+	if (!c)
+		return -ENOMEM;
+	err = window_create(c);
+	if (!err)
+		err = vm_fork(p, c);
+	if (err) {
+		proc_free(c);
+		return err;
+	}
+	next_pid++;
+	c->io = p->io;
+	c->dacr = p->dacr;
+	c->job = p->job;
+	prepare_stack(c, user_start, 0);
+	*c->tf = *p->tf;
+	c->tf->r[0] = 0;                   /* fork() returns 0 in the child */
+	start_user(c, p);
+	return c->pid;
+}
+
+void sched_switch_window(struct proc *p);
+
+int proc_exec(const char *name, int argc, char *const argv[])
+{
+	struct proc *p = current;
+	const struct prog *prog, *old_image = p->image;
+	struct elf_info info;
+	l2_table_t *old_l2 = p->l2;
+	struct vm_map old_vm = p->vm;
+	uint32_t old_res = p->resident, old_brk = p->brk, old_brk_base = p->brk_base;
+	uint32_t uargv;
+	int err;
+
+	KASSERT(!p->kthread);
+	err = find_image(name, &prog, &info);
+	if (err)
+		return err;
+	/* build the new window beside the old one; the old stays live */
+	p->l2 = 0;
+	p->image = 0;
+	p->resident = 0;
+	err = image_setup(p, prog, &info, argc, argv, &uargv);
+	if (err) {
+		if (p->l2)
+			window_free_table(p->l2);
+		if (p->image)
+			prog_release(p->image);
+		p->l2 = old_l2;
+		p->vm = old_vm;
+		p->image = old_image;
+		p->resident = old_res;
+		p->brk = old_brk;
+		p->brk_base = old_brk_base;
+		return err;
+	}
+	/* commit: drop every TLB entry of the old ASID (asid_release), put
+	 * the new table in the first-level entry with a fresh ASID, and only
+	 * then free the old pages */
+	asid_release(&p->asid);
+	sched_switch_window(p);
+	window_free_table(old_l2);
+	prog_release(old_image);
+	ksnprintf(p->name, sizeof p->name, "%s", name);
+	start_frame(p->tf, info.entry, argc, uargv);
+	return argc;
+}
+
 
 /* ---- ending ------------------------------------------------------------------ */
 
 void proc_exit(int status)
 {
-	struct proc *p = current, *parent;
-	bool orphans = false;
+	struct proc *p = current, *parent = p->parent, *c;
+	bool orphans = p->zombies != 0;
 
-	KASSERT(!p->kthread);
+	KASSERT(!p->kthread && parent);
 	cpu_irq_disable();
 	sched_drop_window(p);
 	window_destroy(p);
-	for (struct proc *c = all; c; c = c->all_next) {
-		if (c->ppid == p->pid) {
-			c->ppid = reaper->pid;           /* re-parent orphans */
-			orphans = orphans || c->state == P_ZOMBIE;
-		}
+	vm_release(p);
+	/* re-parent the children, live and ended, to the reaper */
+	while ((c = p->children)) {
+		sib_del(&p->children, c);
+		adopt(reaper, c);
+	}
+	while ((c = p->zombies)) {
+		sib_del(&p->zombies, c);
+		c->parent = reaper;
+		c->ppid = reaper->pid;
+		sib_push(&reaper->zombies, c);
 	}
 	if (!p->killed || !p->why[0]) {
 		if (p->killed)
@@ -341,9 +476,9 @@ void proc_exit(int status)
 	}
 	p->status = status;
 	p->state = P_ZOMBIE;
-	parent = proc_find(p->ppid);
-	if (parent)
-		sched_wakeup(parent);
+	sib_del(&parent->children, p);
+	sib_push(&parent->zombies, p);
+	sched_wakeup(parent);
 	if (orphans)
 		sched_wakeup(reaper);
 	sched_switch_away();             /* never runs again: state is ZOMBIE */
@@ -352,44 +487,53 @@ void proc_exit(int status)
 
 int proc_wait(int pid, int *status, char *why, unsigned whylen)
 {
+	return proc_wait_bg(pid, status, why, whylen, 0);
+}
+
+static struct proc *find_child(struct proc *list, int pid)
+{
+	for (; list; list = list->sib_next)
+		if (list->pid == pid)
+			return list;
+	return 0;
+}
+
+int proc_wait_bg(int pid, int *status, char *why, unsigned whylen, bool *bg)
+{
+	struct proc *me = current;
+
 	for (;;) {
 		uint32_t s = cpu_irq_save();
-		bool have = false;
+		struct proc *c = pid > 0 ? find_child(me->zombies, pid) : me->zombies;
 
-		for (struct proc *c = all; c; c = c->all_next) {
-			if (c->ppid != current->pid || (pid > 0 && c->pid != pid))
-				continue;
-			have = true;
-			if (c->state != P_ZOMBIE)
-				continue;
+		if (c) {
 			int cpid = c->pid;
 			*status = c->status;
 			if (why)
 				ksnprintf(why, whylen, "%s", c->why);
+			if (bg)
+				*bg = c->bg;
+			sib_del(&me->zombies, c);
 			unlink_proc(c);
 			cpu_irq_restore(s);
 			proc_free(c);
 			return cpid;
 		}
-		if (!have) {
+		if (pid > 0 ? !find_child(me->children, pid) : !me->children) {
 			cpu_irq_restore(s);
 			return pid > 0 && !proc_find(pid) ? -ESRCH : -ECHILD;
 		}
-		if (current->killed) {
+		if (me->killed) {
 			cpu_irq_restore(s);
 			return -EINTR;
 		}
-		sched_sleep(current, 0);
+		sched_sleep(me, 0);
 		cpu_irq_restore(s);
 	}
 }
 
-int proc_kill(int pid, int cause, const char *why)
+static int kill_proc(struct proc *p, int cause, const char *why)
 {
-	struct proc *p = proc_find(pid);
-
-	if (pid <= 0)
-		return -EINVAL;
 	if (!p || p->state == P_ZOMBIE)
 		return -ESRCH;
 	if (p->kthread)
@@ -401,6 +545,24 @@ int proc_kill(int pid, int cause, const char *why)
 	}
 	sched_wake_proc(p);
 	return 0;
+}
+
+int proc_kill_job(int job, int cause, const char *why)
+{
+	int n = 0;
+
+	for (struct proc *p = all; p; p = p->all_next)
+		if (!p->kthread && p->job == job && p->state != P_ZOMBIE && !p->killed &&
+		    kill_proc(p, cause, why) == 0)
+			n++;
+	return n;
+}
+
+int proc_kill(int pid, int cause, const char *why)
+{
+	if (pid <= 0)
+		return -EINVAL;
+	return kill_proc(proc_find(pid), cause, why);
 }
 
 void proc_fault_exit(int cause, const char *why)

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include "boot/trapframe.h"
 #include "kernel/asid.h"
+#include "kernel/vma.h"
 #include "paging/desc.h"
 
 enum proc_state { P_EMBRYO, P_RUNNABLE, P_RUNNING, P_SLEEPING, P_ZOMBIE };
@@ -29,6 +30,9 @@ struct proc {
 	bool kthread;
 
 	struct proc *all_next, *all_prev;   /* every process */
+	struct proc *parent;                /* user processes: who waits for it */
+	struct proc *children, *zombies;    /* its children, live and ended */
+	struct proc *sib_next, *sib_prev;   /* on the parent's children or zombies */
 	struct proc *rq_next, *rq_prev;     /* run queue (RUNNABLE) */
 	struct proc *wq_next;               /* wait-channel bucket (SLEEPING) */
 	struct proc *tq_next;               /* timed sleep list, by deadline */
@@ -44,6 +48,10 @@ struct proc {
 	uint32_t dacr;                      /* DACR while it runs: rights */
 	bool io;                            /* holds the io right */
 	uint32_t brk, brk_base;             /* heap: [brk_base, brk) */
+	struct vm_map vm;                   /* valid regions (kernel/vma.h) */
+	const struct prog *image;           /* the program its pages come from */
+	int job;                            /* pid of the job's first process */
+	bool bg;                            /* a background job: the reaper reports it */
 
 	int quantum;                        /* ticks left before preemption */
 	bool killed;                        /* exit at the next return to user */
@@ -66,9 +74,21 @@ struct proc *kthread_create(const char *name, void (*fn)(void *), void *arg);
 int proc_spawn(const char *name, int argc, char *const argv[], bool io, struct proc *parent);
 /* End the current process with a wait() status.  Never returns. */
 void proc_exit(int status) __attribute__((noreturn));
+/* Fork the current process (copy-on-write).  Returns the child's pid,
+ * -ENOMEM or -EAGAIN. */
+int proc_fork(void);
+/* Replace the current process's program.  On success returns argc (the
+ * new program's r0) into a fresh frame; on failure nothing has changed and
+ * the error is returned: -ENOENT, -ENOEXEC (proc_spawn_error says why),
+ * -E2BIG, -ENOMEM. */
+int proc_exec(const char *name, int argc, char *const argv[]);
+/* Kill every process of a job.  Returns how many were marked. */
+int proc_kill_job(int job, int cause, const char *why);
 /* Wait for a child (pid, or -1 for any) to end.  Returns its pid and
  * fills *status, or -ECHILD / -ESRCH.  Frees the child. */
 int proc_wait(int pid, int *status, char *why, unsigned whylen);
+/* The same, also saying whether it was a background job (*bg). */
+int proc_wait_bg(int pid, int *status, char *why, unsigned whylen, bool *bg);
 /* Mark a process killed with a reason (cause: WAIT_CAUSE_*). */
 int proc_kill(int pid, int cause, const char *why);
 struct proc *proc_find(int pid);
@@ -101,6 +121,8 @@ void sched_tick(void);
 void sched_user_return(struct trapframe *tf);
 void sched_switch_window(struct proc *p);
 extern volatile bool need_resched;
+/* Processes on the run queue (ready to run), for the shell. */
+unsigned sched_runq_length(void);
 extern unsigned long long sched_switches;
 
 #define SCHED_QUANTUM_TICKS 2   /* 20 ms at HZ = 100 */

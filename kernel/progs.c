@@ -18,6 +18,18 @@ bool prog_builtin(const struct prog *p)
 	return p >= builtin_progs && p < builtin_progs + builtin_nprogs;
 }
 
+void prog_hold(const struct prog *p)
+{
+	if (!prog_builtin(p))
+		store_hold(p);
+}
+
+void prog_release(const struct prog *p)
+{
+	if (!prog_builtin(p))
+		store_release(p);
+}
+
 const struct prog *prog_at(unsigned i)
 {
 	return i < builtin_nprogs ? &builtin_progs[i] : store_at(i - builtin_nprogs);

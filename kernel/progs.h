@@ -25,5 +25,9 @@ const struct prog *prog_at(unsigned i);
 /* Was p built into the image (rather than uploaded)? */
 #include <stdbool.h>
 bool prog_builtin(const struct prog *p);
+/* A running process pages its program in from the image on demand, so it
+ * holds the image: an uploaded program cannot be removed while held. */
+void prog_hold(const struct prog *p);
+void prog_release(const struct prog *p);
 
 #endif

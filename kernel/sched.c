@@ -65,6 +65,22 @@ static void rq_remove(struct proc *p)
 	p->rq_next = p->rq_prev = 0;
 }
 
+unsigned sched_runq_length(void)
+{
+	uint32_t s = cpu_irq_save();
+	unsigned n = 0;
+
+	if (runq) {
+		struct proc *p = runq;
+		do {
+			n++;
+			p = p->rq_next;
+		} while (p != runq && n < 1000000);
+	}
+	cpu_irq_restore(s);
+	return n;
+}
+
 void sched_init(struct proc *idle, struct proc *boot)
 {
 	idle_proc = idle;
@@ -79,6 +95,12 @@ void sched_make_runnable(struct proc *p)
 	if (p->state != P_RUNNABLE && p != idle_proc) {
 		p->state = P_RUNNABLE;
 		rq_add(p);
+		/* a woken kernel thread (the shell on a key, the reaper) goes
+		 * first: the console answers however many processes compute */
+		if (p->kthread && runq != p) {
+			runq = p;
+			need_resched = true;
+		}
 	}
 	need_resched = need_resched || current == idle_proc;
 	cpu_irq_restore(s);

@@ -6,6 +6,7 @@
 #include "kernel/errno.h"
 #include "kernel/fmt.h"
 #include "kernel/frame.h"
+#include "kernel/kprintf.h"
 #include "kernel/string.h"
 #include "kernel/window.h"
 #include "paging/domains.h"
@@ -17,6 +18,7 @@ struct slot {
 	char name[32];
 	uint32_t size;
 	uint32_t mapped;        /* bytes backed by frames, page multiple */
+	uint32_t users;         /* processes paging from it */
 	enum { SLOT_FREE, SLOT_FILLING, SLOT_READY } state;
 };
 
@@ -127,9 +129,33 @@ int store_remove(const char *name)
 {
 	for (unsigned i = 0; i < STORE_SLOTS; i++) {
 		if (slots[i].state == SLOT_READY && strcmp(slots[i].name, name) == 0) {
+			if (slots[i].users)
+				return -EBUSY;
 			release((int)i);
 			return 0;
 		}
 	}
 	return prog_find(name) ? -EPERM : -ENOENT;
+}
+
+static struct slot *slot_of(const struct prog *p)
+{
+	for (unsigned i = 0; i < STORE_SLOTS; i++)
+		if (&slots[i].prog == p && slots[i].state == SLOT_READY)
+			return &slots[i];
+	panic("store: %p is not an uploaded program", p);
+}
+
+void store_hold(const struct prog *p)
+{
+	slot_of(p)->users++;
+}
+
+void store_release(const struct prog *p)
+{
+	struct slot *s = slot_of(p);
+
+	if (s->users == 0)
+		panic("store_release: %s is not held", s->name);
+	s->users--;
 }

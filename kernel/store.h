@@ -30,6 +30,10 @@ int store_commit(int slot, const char **why);
 void store_abort(int slot);
 /* Remove an uploaded program: 0, -ENOENT, or -EPERM for a built-in one. */
 int store_remove(const char *name);
+/* Count a running process's use of an uploaded program; store_remove()
+ * refuses a program in use with -EBUSY. */
+void store_hold(const struct prog *p);
+void store_release(const struct prog *p);
 /* Uploaded programs, for prog_find()/prog_at(). */
 const struct prog *store_find(const char *name);
 const struct prog *store_at(unsigned i);

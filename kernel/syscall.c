@@ -17,6 +17,9 @@
 #include "kernel/ucopy.h"
 #include "kernel/uaccess.h"
 #include "kernel/window.h"
+#include "kernel/vma.h"
+#include "kernel/vm.h"
+#include "kernel/frame.h"
 #include "kernel/fmt.h"
 #include "drivers/systimer.h"
 #include "boot/cpu.h"
@@ -113,26 +116,24 @@ static int sys_uptime_us(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3, u
 	return copy_to_user(uout, &now, sizeof now);
 }
 
-/* Move the break by delta; pages come and go eagerly.  Returns the old
- * break, or -ENOMEM beyond [brk_base, WIN_HEAP_LIMIT] or without frames. */
+/* Move the break by delta.  Only the heap region's end moves: pages
+ * arrive zero-filled on first touch (kernel/vm.c), and pages above a
+ * lowered break are unmapped and freed.  Returns the old break, or
+ * -ENOMEM beyond [brk_base, WIN_HEAP_LIMIT]. */
 static int sys_sbrk(uint32_t delta, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
 {
 	struct proc *p = current;
+	struct vma *heap = vma_of_kind(&p->vm, VMA_HEAP);
 	int64_t nb = (int64_t)p->brk + (int32_t)delta;
-	uint32_t old = p->brk, oldtop = (old + 0xFFFu) & ~0xFFFu, newtop;
+	uint32_t old = p->brk, newtop;
 
 	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
-	if (nb < p->brk_base || nb > WIN_HEAP_LIMIT)
+	if (!heap || nb < p->brk_base || nb > WIN_HEAP_LIMIT)
 		return -ENOMEM;
 	newtop = ((uint32_t)nb + 0xFFFu) & ~0xFFFu;
-	for (uint32_t va = oldtop; va < newtop; va += 0x1000) {
-		if (!window_map_new(p, va, WIN_RW)) {
-			window_unmap(p, oldtop, va - oldtop);
-			return -ENOMEM;
-		}
-	}
-	if (newtop < oldtop)
-		window_unmap(p, newtop, oldtop - newtop);
+	if (newtop < heap->end)
+		window_unmap(p, newtop, heap->end - newtop);
+	heap->end = newtop;
 	p->brk = (uint32_t)nb;
 	return (int)old;
 }
@@ -163,45 +164,96 @@ static int sys_wait(uint32_t pid, uint32_t ustatus, uint32_t a2, uint32_t a3, ui
 	return r;
 }
 
-#define SPAWN_ARGS 16
+/* A program name and argv from user memory, copied into `a` (one call at
+ * a time: the kernel is not pre-empted, and these copies never sleep).
+ * Limits: WIN_ARGS_COUNT arguments and WIN_ARGS_MAX bytes of strings,
+ * -E2BIG beyond.  With no argv (NULL or empty) argv[0] is the name. */
+struct uargs {
+	char name[32];
+	char buf[WIN_ARGS_MAX];
+	char *argv[WIN_ARGS_COUNT];
+	int argc;
+};
+
+static int copy_args(struct uargs *a, uint32_t uname, uint32_t uargv)
+{
+	uint32_t used = 0;
+	int err;
+
+	err = copy_str_from_user(a->name, uname, sizeof a->name);
+	if (err < 0)
+		return err == -E2BIG ? -ENOENT : err;   /* no program has so long a name */
+	for (a->argc = 0; uargv; a->argc++) {
+		uint32_t ptr;
+		if ((err = copy_from_user(&ptr, uargv + 4u * (uint32_t)a->argc, 4)) < 0)
+			return err;
+		if (!ptr)
+			break;
+		if (a->argc == WIN_ARGS_COUNT || used >= sizeof a->buf)
+			return -E2BIG;
+		if ((err = copy_str_from_user(a->buf + used, ptr, sizeof a->buf - used)) < 0)
+			return err;
+		a->argv[a->argc] = a->buf + used;
+		used += (uint32_t)err + 1;
+	}
+	if (a->argc == 0) {
+		a->argv[0] = a->name;
+		a->argc = 1;
+	}
+	return 0;
+}
+
+static struct uargs uargs;
+
+static int sys_memstat(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	struct pagoda_memstat m;
+	struct frame_stats fs;
+
+	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	frame_stats(&fs);
+	m = (struct pagoda_memstat){
+		.frames_total = fs.total, .frames_free = fs.free, .frames_shared = fs.shared,
+		.frames_user = fs.by_use[FRAME_USER],
+		.zero_fills = vm_stats.zero_fills, .file_loads = vm_stats.file_loads,
+		.cow_copies = vm_stats.cow_copies, .cow_reuses = vm_stats.cow_reuses,
+		.oom_kills = vm_stats.oom_kills, .forks = vm_stats.forks,
+		.procs = proc_count(), .resident = current->resident,
+		.reserved_pages = vma_reserved(&current->vm) / 0x1000u,
+	};
+	return copy_to_user(uout, &m, sizeof m);
+}
 
 static int sys_spawn(uint32_t uname, uint32_t uargv, uint32_t flags, uint32_t a3, uint32_t a4, uint32_t a5)
 {
-	static char names[SPAWN_ARGS][64];
-	char name[32], *argv[SPAWN_ARGS];
-	int argc = 0, err;
+	int err;
 
 	(void)a3; (void)a4; (void)a5;
 	if (flags & ~SPAWN_IO)
 		return -EINVAL;
 	if ((flags & SPAWN_IO) && !current->io)
 		return -EPERM;
-	err = copy_str_from_user(name, uname, sizeof name);
-	if (err < 0)
-		return err == -E2BIG ? -ENOENT : err;
-	for (; uargv; argc++) {
-		uint32_t ptr;
-		if ((err = copy_from_user(&ptr, uargv + 4u * (uint32_t)argc, 4)) < 0)
-			return err;
-		if (!ptr)
-			break;
-		if (argc == SPAWN_ARGS)
-			return -E2BIG;
-		if ((err = copy_str_from_user(names[argc], ptr, sizeof names[argc])) < 0)
-			return err;
-		argv[argc] = names[argc];
-	}
-	if (argc == 0) {
-		argv[0] = name;
-		argc = 1;
-	}
-	return proc_spawn(name, argc, argv, flags & SPAWN_IO, current);
+	if ((err = copy_args(&uargs, uname, uargv)) < 0)
+		return err;
+	return proc_spawn(uargs.name, uargs.argc, uargs.argv, flags & SPAWN_IO, current);
 }
 
-static int sys_nosys(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_fork(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
 {
 	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
-	return -ENOSYS;
+	return proc_fork();
+}
+
+/* On success the new program starts with r0 = argc (the value returned
+ * here) and r1 = argv; on failure the caller goes on with the error. */
+static int sys_exec(uint32_t uname, uint32_t uargv, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+{
+	int err;
+
+	(void)a2; (void)a3; (void)a4; (void)a5;
+	if ((err = copy_args(&uargs, uname, uargv)) < 0)
+		return err;
+	return proc_exec(uargs.name, uargs.argc, uargs.argv);
 }
 
 static const syscall_fn syscalls[SYS_COUNT] = {
@@ -217,8 +269,9 @@ static const syscall_fn syscalls[SYS_COUNT] = {
 	[SYS_kill]      = sys_kill,
 	[SYS_wait]      = sys_wait,
 	[SYS_spawn]     = sys_spawn,
-	[SYS_fork]      = sys_nosys,     /* the fork issue adds these */
-	[SYS_exec]      = sys_nosys,
+	[SYS_fork]      = sys_fork,
+	[SYS_exec]      = sys_exec,
+	[SYS_memstat]   = sys_memstat,
 };
 
 unsigned long long syscall_count;

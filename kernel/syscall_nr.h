@@ -22,8 +22,18 @@
 #define SYS_wait      11   /* (int pid or -1, int *status)        -> pid */
 #define SYS_spawn     12   /* (const char *name, char *const argv[], unsigned flags) -> pid */
 #define SYS_fork      13   /* ()                                  -> child pid / 0 */
-#define SYS_exec      14   /* (const char *name, char *const argv[]) -> no return */
-#define SYS_COUNT     15
+#define SYS_exec      14   /* (const char *name, char *const argv[]) -> argc in the new program */
+#define SYS_memstat   15   /* (struct pagoda_memstat *out)        -> 0 */
+#define SYS_COUNT     16
+
+/* SYS_memstat: the machine's frames and the paging counters, and the
+ * caller's own pages.  Every field is a 32-bit count. */
+struct pagoda_memstat {
+	unsigned frames_total, frames_free, frames_shared, frames_user;
+	unsigned zero_fills, file_loads, cow_copies, cow_reuses, oom_kills;
+	unsigned forks, procs;
+	unsigned resident, reserved_pages;   /* the caller's */
+};
 
 /* wait() status encoding: the low byte is the exit code for a normal exit;
  * a process killed by a fault or by kill() has WAIT_KILLED set and the

@@ -39,23 +39,97 @@ static const struct { enum ap ap; bool xn; } rights[] = {
 	[WIN_RW] = { AP_KRW_URW, true },
 };
 
-void *window_map_new(struct proc *p, uint32_t va, enum win_rights r)
+/* The one place a window page's descriptor is made: normal memory,
+ * write-back write-allocate, not-global (tagged with the ASID). */
+static l2e_t page_entry(uint32_t pa, enum win_rights r)
 {
-	uint32_t pa;
 	l2e_t e;
 
-	KASSERT(va >= WIN_BASE && va < WIN_TOP && !(va & 0xFFF));
-	if (l2e_kind(p->l2->e[L2_INDEX(va)]) != L2_FAULT)
-		panic("window_map_new: pid %d remap at %08x", p->pid, va);
-	pa = frame_alloc_zeroed(FRAME_USER);
-	if (!pa)
-		return 0;
 	if (l2_build(l2_ng(l2_xn(l2_ap(l2_mem(l2_small(pa), MT_NORMAL_WBWA),
 					rights[r].ap), rights[r].xn), true), &e))
-		panic("window_map_new: bad descriptor for %08x", va);
-	set_entry(p, va, e);
+		panic("window: bad descriptor for frame %08x", pa);
+	return e;
+}
+
+void window_map_frame(struct proc *p, uint32_t va, uint32_t pa, enum win_rights r)
+{
+	KASSERT(va >= WIN_BASE && va < WIN_TOP && !(va & 0xFFF));
+	if (l2e_kind(p->l2->e[L2_INDEX(va)]) != L2_FAULT)
+		panic("window_map_frame: pid %d remap at %08x", p->pid, va);
+	set_entry(p, va, page_entry(pa, r));
 	p->resident++;
+}
+
+void window_remap(struct proc *p, uint32_t va, uint32_t pa, enum win_rights r)
+{
+	KASSERT(l2e_kind(p->l2->e[L2_INDEX(va)]) == L2_SMALL);
+	set_entry(p, va, page_entry(pa, r));
+}
+
+void *window_map_new(struct proc *p, uint32_t va, enum win_rights r)
+{
+	uint32_t pa = frame_alloc_zeroed(FRAME_USER);
+
+	if (!pa)
+		return 0;
+	window_map_frame(p, va, pa, r);
 	return frame_kva(pa);
+}
+
+l2e_t window_entry(struct proc *p, uint32_t va)
+{
+	l2e_t none;
+
+	if (va >= WIN_BASE && va < WIN_TOP && p->l2)
+		return p->l2->e[L2_INDEX(va)];
+	l2_build(l2_fault(), &none);
+	return none;
+}
+
+bool window_entry_writable(l2e_t e)
+{
+	return l2e_kind(e) == L2_SMALL && ap_user_writable(l2e_ap(e));
+}
+
+/* Highest share count fork may raise a frame to (frame.c's counts are
+ * 16 bits). */
+#define SHARE_MAX 0xFFF0u
+
+int window_share(struct proc *parent, struct proc *child)
+{
+	l2_table_t *pt = parent->l2, *ct = child->l2;
+	bool downgraded = false;
+
+	for (unsigned i = 0; i < L2_ENTRIES; i++)
+		if (l2e_kind(pt->e[i]) != L2_FAULT && frame_refs(l2e_pa(pt->e[i])) >= SHARE_MAX)
+			return -EAGAIN;
+	for (unsigned i = 0; i < L2_ENTRIES; i++) {
+		l2e_t e = pt->e[i];
+
+		if (l2e_kind(e) == L2_FAULT)
+			continue;
+		frame_get(l2e_pa(e));
+		if (window_entry_writable(e)) {
+			e = page_entry(l2e_pa(e), WIN_RO);
+			pt->e[i] = e;
+			downgraded = true;
+		}
+		ct->e[i] = e;
+	}
+	child->resident = parent->resident;
+	/* ARM1176 TRM 6.12 (and 3.2.23): the walker reads the tables from
+	 * memory as TTBR0's cacheability says; clean both tables, DSB, then
+	 * drop the parent's TLB entries that still allow writes (invalidate
+	 * on ASID match, c8 c7 2) and flush prefetch before user code runs. */
+	pt_clean_table(ct, sizeof *ct);
+	if (downgraded) {
+		pt_clean_table(pt, sizeof *pt);
+		if (parent->asid.generation == asid_generation())
+			tlb_invalidate_asid(parent->asid.asid);
+		barrier_dsb();
+		isb();
+	}
+	return 0;
 }
 
 void window_unmap(struct proc *p, uint32_t va, uint32_t size)
@@ -73,18 +147,23 @@ void window_unmap(struct proc *p, uint32_t va, uint32_t size)
 	}
 }
 
+void window_free_table(l2_table_t *t)
+{
+	for (unsigned i = 0; i < L2_ENTRIES; i++) {
+		l2e_t e = t->e[i];
+		if (l2e_kind(e) != L2_FAULT)
+			frame_put(l2e_pa(e));
+	}
+	l2chunk_free(t);
+}
+
 void window_destroy(struct proc *p)
 {
 	if (!p->l2)
 		return;
-	for (unsigned i = 0; i < L2_ENTRIES; i++) {
-		l2e_t e = p->l2->e[i];
-		if (l2e_kind(e) != L2_FAULT)
-			frame_put(l2e_pa(e));
-	}
+	window_free_table(p->l2);
 	p->resident = 0;
 	asid_release(&p->asid);
-	l2chunk_free(p->l2);
 	p->l2 = 0;
 }
 

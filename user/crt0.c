@@ -10,9 +10,8 @@
  * So _start is an ordinary C function of (argc, argv); no assembly needed.
  */
 #include <stdlib.h>
-#include <string.h>
 
-extern char __bss_start[], __bss_end[];   /* user/user.ld */
+
 extern char **environ;                    /* newlib's, empty on pagoda */
 
 int main(int argc, char **argv, char **envp);
@@ -34,14 +33,17 @@ void _fini(void)
 }
 
 /*
- * Zero bss (the kernel maps it zeroed, but this program must not depend on
- * how the file describes it), run constructors, then main(), and hand its
- * result to exit(), which runs atexit handlers and destructors, flushes
- * stdio and ends in _exit().  Runs before anything touches bss.
+ * Run constructors, then main(), and hand its result to exit(), which runs
+ * atexit handlers and destructors, flushes stdio and ends in _exit().
+ *
+ * bss is not cleared here: it is the part of the data segment beyond the
+ * file bytes (p_memsz > p_filesz, user/user.ld keeps it NOBITS), which the
+ * ELF format defines as zero and pagoda fills with zeroed pages on first
+ * touch.  Clearing it would touch every page of a large array and defeat
+ * demand paging (user program `lazy` shows the difference).
  */
 __attribute__((section(".text.start"))) void _start(int argc, char **argv)
 {
-	memset(__bss_start, 0, (size_t)(__bss_end - __bss_start));
 	atexit(__libc_fini_array);
 	__libc_init_array();
 	exit(main(argc, argv, environ));

@@ -70,3 +70,8 @@ int usleep(useconds_t us)
 {
 	return pagoda_sleep_ms(us / 1000 + (us % 1000 != 0));
 }
+
+int pagoda_memstat(struct pagoda_memstat *m)
+{
+	return sys_result(SYS1(SYS_memstat, m));
+}

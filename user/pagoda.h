@@ -55,6 +55,10 @@ int pagoda_spawn(const char *name, char *const argv[], unsigned flags);
  * in *status if status is not NULL.  Returns the pid that ended. */
 int pagoda_wait(int pid, int *status);
 
+/* The machine's frame counts and paging counters (struct in
+ * kernel/syscall_nr.h).  Returns 0. */
+int pagoda_memstat(struct pagoda_memstat *m);
+
 /* Microseconds since boot, from the system timer. */
 uint64_t pagoda_uptime_us(void);
 

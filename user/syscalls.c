@@ -10,7 +10,7 @@
  *                    close() on them succeeds and changes nothing
  *   other fds        EBADF (no files yet)
  *   open, stat       ENOENT (no file system); link ENOSYS; unlink ENOENT
- *   fork, execve     passed to the kernel, which answers ENOSYS until it has them
+ *   fork, execve     SYS_fork (copy-on-write) and SYS_exec; execv and execvp too
  *   kill(pid, sig)   any signal ends the process (SYS_kill has no signal
  *                    number); sig 0, a probe, is EINVAL
  *   wait, waitpid    POSIX-encoded status (see posix_status); no WNOHANG
@@ -138,6 +138,23 @@ int _execve(const char *name, char *const argv[], char *const envp[])
 {
 	(void)envp;
 	return sys_result(SYS2(SYS_exec, name, argv));
+}
+
+/* The exec family newlib leaves to the system.  Programs are found by
+ * name in the program store, so execvp searches nothing more. */
+int execve(const char *name, char *const argv[], char *const envp[])
+{
+	return _execve(name, argv, envp);
+}
+
+int execv(const char *name, char *const argv[])
+{
+	return _execve(name, argv, 0);
+}
+
+int execvp(const char *name, char *const argv[])
+{
+	return _execve(name, argv, 0);
 }
 
 int _gettimeofday(struct timeval *tv, void *tz)

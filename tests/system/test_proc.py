@@ -304,7 +304,7 @@ def test_syscall_bad_all_pass(pagoda):
 
 # -- kill, Ctrl-C ---------------------------------------------------------------
 
-PS_HEADER = "  PID  PPID STATE  NAME             RES  FAULTS   CPU(ms) RIGHTS"
+PS_HEADER = "  PID  PPID STATE  NAME             RES(K) RSV(K)  FAULTS   CPU(ms) RIGHTS"
 
 
 def test_kill_background_spin(pagoda):
@@ -317,7 +317,7 @@ def test_kill_background_spin(pagoda):
     assert ps.splitlines()[0] == PS_HEADER, ps
     rows = [l for l in ps.splitlines() if re.match(r" +%d " % pid, l)]
     assert len(rows) == 1, ps
-    assert re.fullmatch(r" +%d +1 (run|ready) +spin +\d+ +0 +\d+ user" % pid,
+    assert re.fullmatch(r" +%d +1 (run|ready) +spin +\d+ +\d+ +\d+ +\d+ user" % pid,
                         rows[0]), rows[0]
     _, free_running, _ = mem_stats(pagoda)
     assert free_running < free0, "a running process uses no frames?"
@@ -374,10 +374,16 @@ def test_isolation_same_address_own_value(pagoda):
 
 # -- vm and walk of a process -------------------------------------------------------
 
-VM_ROW = re.compile(r"(%s)  (%s)  (\S+) +(\S+) +(\d+)  (XN|- ) (nG|- )$" % (HEX8, HEX8))
+VM_ROW = re.compile(r"(%s)  (%s)  (\S+) +(\S+) +(\d+)  (XN|- ) (nG|- ) (private|shared|cow)"
+                    r"( \(refs \d+\))?$" % (HEX8, HEX8))
+VM_PENDING = re.compile(r"(%s)-(%s) +(zero-pending|file-pending) \((\d+) pages?\)$" % (HEX8, HEX8))
+VM_REGION = re.compile(r"  (%s)-(%s) (r-x|r--|rw-) (segment|heap|stack) *( file .*)?$" % (HEX8, HEX8))
 
 
 def test_vm_and_walk_of_spin(pagoda):
+    """spin runs from demand-loaded pages: vm shows its regions, the pages
+    it touched (text, the argv page at the top of the stack) and the rest
+    as pending; ps counts the same resident pages."""
     pid, = run_bg(pagoda, "spin")
     pagoda.read_until("spin: pid %d looping forever, no system calls\r\n" % pid)
     pagoda.sync()
@@ -389,36 +395,54 @@ def test_vm_and_walk_of_spin(pagoda):
     assert m, out
     l2_table, asid = m.group(1), int(m.group(2))
     assert asid != 0, "user process with ASID 0"
-    assert lines[1] == "VA        PA        rights   memory       dom XN nG", out
-    rows = []
-    for line in lines[2:-1]:
+    assert lines[1] == "regions:", out
+    regions = []
+    i = 2
+    while VM_REGION.match(lines[i]):
+        r = VM_REGION.match(lines[i])
+        regions.append((int(r.group(1), 16), int(r.group(2), 16) + 1, r.group(3), r.group(4)))
+        i += 1
+    kinds = [r[3] for r in regions]
+    assert kinds.count("stack") == 1 and kinds.count("heap") == 1, out
+    assert ("r-x", "segment") in [(r[2], r[3]) for r in regions], out
+    assert lines[i] == "VA        PA        rights   memory       dom XN nG state", out
+    rows, pending = [], []
+    for line in lines[i + 1:-1]:
         r = VM_ROW.match(line)
+        if r:
+            rows.append(r.groups())
+            continue
+        r = VM_PENDING.match(line)
         assert r, "bad vm row %r" % line
-        rows.append(r.groups())
-    fm = re.fullmatch(r"(\d+) pages resident, break (%s)" % HEX8, lines[-1])
+        pending.append(r.groups())
+    fm = re.fullmatch(r"(\d+) pages resident of (\d+) reserved, break (%s)" % HEX8, lines[-1])
     assert fm and int(fm.group(1)) == len(rows), out
+    assert int(fm.group(2)) * 4096 == sum(r[1] - r[0] for r in regions), out
 
-    for va, pa, rights, mem, dom, xn, ng in rows:
+    for va, pa, rights, mem, dom, xn, ng, state, refs in rows:
         assert (mem, dom, ng) == ("normal-wbwa", "1", "nG"), "row %s" % va
-    vas = [int(r[0], 16) for r in rows]
+        assert state == "private", "row %s" % va
+        v = int(va, 16)
+        region = [r for r in regions if r[0] <= v < r[1]]
+        assert len(region) == 1, "page %s outside every region" % va
+        expect = {"r-x": ("kro/uro", "- "), "rw-": ("krw/urw", "XN"), "r--": ("kro/uro", "XN")}
+        assert (rights, xn) == expect[region[0][2]], "row %s" % va
     assert len({r[1] for r in rows}) == len(rows), "a frame mapped twice"
-    text = [r for r in rows if (r[2], r[5]) == ("kro/uro", "- ")]
-    data = [r for r in rows if (r[2], r[5]) == ("krw/urw", "XN")]
-    assert len(text) + len(data) == len(rows), "pages with other rights:\n" + out
-    # text from the window's base, then data right after it
-    assert text and vas[:len(text)] == [0x02000000 + i * 0x1000 for i in range(len(text))]
-    stack = [v for v in vas if v >= 0x020F0000]
-    assert stack == [0x020F0000 + i * 0x1000 for i in range(16)], out
-    heap = [v for v in vas[len(text):] if v < 0x020F0000]
-    assert heap and heap == [vas[len(text)] + i * 0x1000 for i in range(len(heap))]
-    assert vas[len(text)] == 0x02000000 + len(text) * 0x1000
-    assert heap[-1] < int(fm.group(2), 16) <= heap[-1] + 0x1000, "break outside the data"
+    vas = [int(r[0], 16) for r in rows]
+    # demand paging: the entry page is there (it ran), the argv page at the
+    # top of the stack was mapped at spawn, and most of the stack is pending
+    assert 0x02000000 <= min(vas) and 0x020FF000 in vas, out
+    stack_pages = [v for v in vas if v >= 0x020F0000]
+    assert 1 <= len(stack_pages) < 16, out
+    assert any(p[2] == "zero-pending" and int(p[0], 16) >= 0x020F0000 for p in pending), out
 
     ps = pagoda.cmd("ps")
-    assert re.search(r"^ +%d +1 \S+ +spin +%d +0 " % (pid, len(rows)), ps, re.M), ps
+    assert re.search(r"^ +%d +1 \S+ +spin +%d +%d " % (pid, len(rows) * 4, int(fm.group(2)) * 4),
+                     ps, re.M), ps
 
     out = pagoda.cmd("walk 0x02000000 %d" % pid)
     pa0 = rows[0][1]
+    assert rows[0][0] == "02000000", "the first text page is not resident:\n" + out
     match_lines(out, [
         r"pid %d \(spin\), user read, ASID %d:" % (pid, asid),
         r"TTBR0 = 0x%s" % HEX8,
