@@ -15,6 +15,8 @@
  * whatever the (possibly edited) frame says.
  */
 #include "boot/trapframe.h"
+#include "kernel/syscall_nr.h"
+#include "kernel/syscall_table.h"
 
 	.section .text
 	.arm
@@ -46,12 +48,56 @@ vectors:
 	.endm
 
 	ENTRY_STUB vec_und,      4, TRAP_UND       @ lr = instr + 4
-	ENTRY_STUB vec_svc,      0, TRAP_SVC       @ lr = next instruction
 	ENTRY_STUB vec_pabt,     4, TRAP_PABT      @ lr = instr + 4
 	ENTRY_STUB vec_dabt,     8, TRAP_DABT      @ lr = instr + 8
 	ENTRY_STUB vec_reserved, 0, TRAP_RESERVED
 	ENTRY_STUB vec_irq,      4, TRAP_IRQ       @ lr = next instr + 4
 	ENTRY_STUB vec_fiq,      4, TRAP_FIQ
+
+/*
+ * System calls from user mode, the fast path.  The frame is the same
+ * struct trapframe (fork copies it, exec rewrites it), but it is saved in
+ * three instructions: SRSDB for pc and cpsr, then one STM of the user
+ * bank's r0-r14 (STM with ^, ARM ARM A4.1.98).  The handler comes from
+ * syscall_table (kernel/syscall_table.h) and gets r0-r3 untouched; only
+ * calls flagged SYSF_IRQ run with IRQs enabled.  On the way out, work for
+ * the scheduler (need_resched: preemption, or a kill to act on) goes
+ * through sched_user_return; otherwise one LDM with ^ restores the user
+ * bank and RFE returns.  Anything else (a call from a privileged mode, a
+ * number outside the table) takes the generic path to svc_handle().
+ */
+	.global	vec_svc
+vec_svc:
+	srsdb	sp!, #MODE_SVC          @ push {lr = next instruction, spsr}
+	sub	sp, sp, #(TF_SIZE - 8)  @ the rest of the frame
+	stmia	sp, {r0-r14}^           @ user r0-r12, sp, lr: tf->r[], sp, lr
+	mrs	r12, spsr
+	movs	r12, r12, lsl #28       @ Z: mode bits 3:0 clear (MODE_USR); C: bit 4, always 1
+	cmpeq	r7, #SYS_COUNT          @ from user mode: C = number out of range
+	bhs	svc_slow                @ C set: not from user mode, or no such call
+	ldr	r12, =syscall_table
+	add	r12, r12, r7, lsl #SYSCALL_ENTRY_SHIFT
+	ldmia	r12, {r8, r9}           @ handler, CPSR control byte
+	msr	cpsr_c, r9              @ SVC mode, IRQs masked or not as the entry says
+	blx	r8                      @ handler(r0, r1, r2, r3); sp is the frame
+	cpsid	i
+	str	r0, [sp, #TF_R0]        @ the result, in the caller's r0
+	ldr	r1, =need_resched
+	ldrb	r1, [r1]
+	cmp	r1, #0
+	bne	svc_work
+svc_out:
+	ldmia	sp, {r0-r14}^           @ user r0-r12, sp, lr
+	nop                             @ no banked register access right after LDM^ (ARM ARM A4.1.22)
+	add	sp, sp, #(TF_SIZE - 8)
+	rfeia	sp!                     @ pc and cpsr: back to the caller
+svc_work:
+	mov	r0, sp
+	bl	sched_user_return       @ may switch away, or end the process
+	b	svc_out
+svc_slow:                               @ r0-r12 are in the frame already;
+	mov	r0, #TRAP_SVC           @ enter_common fixes sp and lr for
+	b	enter_common            @ a privileged caller
 
 enter_common:
 	str	r0, [sp, #TF_TRAPNO]    @ record the vector number

@@ -538,6 +538,8 @@ static int kill_proc(struct proc *p, int cause, const char *why)
 		return -ESRCH;
 	if (p->kthread)
 		return -EPERM;
+	if (p == current)
+		need_resched = true;    /* act on it on the way out */
 	if (!p->killed) {
 		p->killed = true;
 		p->status = WAIT_KILLED | (cause << WAIT_CAUSE_SHIFT);

@@ -44,6 +44,7 @@ struct proc {
 	struct trapframe *tf;               /* user frame at the stack top */
 
 	l2_table_t *l2;                     /* the window's table (NULL: kthread) */
+	l1e_t win_l1e;                      /* the first-level entry showing it */
 	struct asid_slot asid;
 	uint32_t dacr;                      /* DACR while it runs: rights */
 	bool io;                            /* holds the io right */

@@ -26,6 +26,10 @@ void swtch(uint32_t *save_sp, uint32_t new_sp);   /* boot/switch.S */
 struct proc *current;
 static struct proc *idle_proc;
 static struct proc *runq;            /* head of the circular run queue */
+/* Work for the way back to user mode (sched_user_return; the system call
+ * fast path in boot/vectors.S tests only this flag): the quantum is used
+ * up, a kernel thread was woken, or the process returning has been
+ * killed. */
 volatile bool need_resched;
 unsigned long long sched_switches;
 
@@ -114,25 +118,26 @@ void sched_make_runnable(struct proc *p)
  * prefetch flush.  No TLB flush: user pages are nG and tagged by ASID.
  * The branch predictor is flushed because the same window addresses now
  * hold different code (ARM1176 TRM 3.2.22, c7 c5 6). */
-static uint32_t window_pa;      /* the table the window shows, 0 = none */
+static uint32_t window_shown;   /* the window's L1 entry now (raw), 0 = none */
 
 void sched_switch_window(struct proc *p)
 {
-	l1e_t *slot = &kernel_l1()->e[L1_INDEX(WINDOW_BASE)];
+	static l1e_t *slot;
 	uint32_t asid = asid_ensure(&p->asid);
-	uint32_t pa = pt_kva_to_pa(p->l2);
 
-	if (pa != window_pa) {
+	if (!slot)
+		slot = &kernel_l1()->e[L1_INDEX(WINDOW_BASE)];
+	if (p->win_l1e.raw != window_shown) {
 		cp15_write_contextidr(ASID_RESERVED);
-		isb();
-		l1_build(l1_domain(l1_pagetable(pa), DOM_USER), slot);
-		pt_clean_entry(slot);
-		barrier_dsb();
-		window_pa = pa;
+		cp15_prefetch_flush();
+		*slot = p->win_l1e;          /* made once, by window_create() */
+		cp15_dcache_clean_mva((uint32_t)(uintptr_t)slot & ~31u);
+		cp15_dsb();
+		window_shown = p->win_l1e.raw;
 	}
 	cp15_write_contextidr(asid);
-	bp_flush_all();
-	isb();
+	cp15_bp_flush_all();
+	cp15_prefetch_flush();
 	pt_set_flush_asid(asid);
 	cp15_write_dacr(p->dacr);
 }
@@ -143,11 +148,11 @@ void sched_drop_window(struct proc *p)
 {
 	l1e_t *slot = &kernel_l1()->e[L1_INDEX(WINDOW_BASE)];
 
-	if (!p->l2 || pt_kva_to_pa(p->l2) != window_pa)
+	if (!p->l2 || p->win_l1e.raw != window_shown)
 		return;
 	l1_build(l1_fault(), slot);
 	pt_sync_l1(slot, WINDOW_BASE);
-	window_pa = 0;
+	window_shown = 0;
 }
 
 /* Pick the next process and switch to it.  IRQs disabled. */
@@ -167,6 +172,8 @@ static void schedule(void)
 	}
 	next->state = P_RUNNING;
 	next->quantum = SCHED_QUANTUM_TICKS;
+	if (next->killed)
+		need_resched = true;    /* work for its way back to user mode */
 	if (next == prev)
 		return;
 	if (!next->kthread)
@@ -273,6 +280,8 @@ void sched_user_return(struct trapframe *tf)
 {
 	if ((tf->cpsr & MODE_MASK) != MODE_USR)
 		return;
+	if (current->killed)
+		proc_exit(current->status);
 	if (need_resched)
 		sched_yield();
 	if (current->killed)

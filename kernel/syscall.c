@@ -2,10 +2,12 @@
  * kernel/syscall.c - the system call table (ABI in kernel/syscall_nr.h).
  *
  * The number comes in r7 and is bounds-checked before the table is
- * indexed; arguments are r0-r5 of the trap frame; the result goes back in
- * r0.  Calls run with IRQs enabled, so a long write does not starve the
- * console or the tick; they are not preempted (pagoda's kernel blocks, it
- * is never pre-empted), and on the way out the scheduler may switch.
+ * indexed (boot/vectors.S vec_svc, the fast path; svc_handle() below for
+ * the rest); arguments are r0-r3; the result goes back in r0.  Calls that
+ * may take long (SYSF_IRQ) run with IRQs enabled, so a long write does not
+ * starve the console or the tick; none is preempted (pagoda's kernel
+ * blocks, it is never pre-empted), and on the way out the scheduler may
+ * switch.
  */
 #include "kernel/errno.h"
 #include "kernel/kprintf.h"
@@ -24,35 +26,34 @@
 #include "drivers/systimer.h"
 #include "boot/cpu.h"
 
-typedef int (*syscall_fn)(uint32_t a0, uint32_t a1, uint32_t a2,
-			  uint32_t a3, uint32_t a4, uint32_t a5);
+#include "kernel/syscall_table.h"
 
 #define IO_CHUNK 256u
 
-static int sys_exit(uint32_t status, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_exit(uint32_t status, uint32_t a1, uint32_t a2, uint32_t a3)
 {
-	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a1; (void)a2; (void)a3;
 	proc_exit((int)(status & 0xFF));
 }
 
-static int sys_getpid(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_getpid(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
 {
-	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a0; (void)a1; (void)a2; (void)a3;
 	return current->pid;
 }
 
-static int sys_getppid(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_getppid(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
 {
-	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a0; (void)a1; (void)a2; (void)a3;
 	return current->ppid;
 }
 
-static int sys_write(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_write(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3)
 {
 	char buf[IO_CHUNK];
 	uint32_t done = 0;
 
-	(void)a3; (void)a4; (void)a5;
+	(void)a3;
 	if (fd != 1 && fd != 2)
 		return -EBADF;
 	if ((int32_t)n < 0)
@@ -72,12 +73,12 @@ static int sys_write(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3, uint32
 	return (int)done;
 }
 
-static int sys_read(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_read(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3)
 {
 	char buf[IO_CHUNK];
 	int k;
 
-	(void)a3; (void)a4; (void)a5;
+	(void)a3;
 	if (fd != 0)
 		return -EBADF;
 	if ((int32_t)n < 0)
@@ -92,16 +93,16 @@ static int sys_read(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a3, uint32_
 	return k;
 }
 
-static int sys_yield(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_yield(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
 {
-	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a0; (void)a1; (void)a2; (void)a3;
 	sched_yield();
 	return 0;
 }
 
-static int sys_sleep_ms(uint32_t ms, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_sleep_ms(uint32_t ms, uint32_t a1, uint32_t a2, uint32_t a3)
 {
-	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a1; (void)a2; (void)a3;
 	uint32_t s = cpu_irq_save();
 	if (ms && !current->killed)
 		sched_sleep(0, systimer_now() + (uint64_t)ms * 1000u);
@@ -109,9 +110,9 @@ static int sys_sleep_ms(uint32_t ms, uint32_t a1, uint32_t a2, uint32_t a3, uint
 	return current->killed ? -EINTR : 0;
 }
 
-static int sys_uptime_us(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_uptime_us(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3)
 {
-	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a1; (void)a2; (void)a3;
 	uint64_t now = systimer_now();
 	return copy_to_user(uout, &now, sizeof now);
 }
@@ -120,14 +121,14 @@ static int sys_uptime_us(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3, u
  * arrive zero-filled on first touch (kernel/vm.c), and pages above a
  * lowered break are unmapped and freed.  Returns the old break, or
  * -ENOMEM beyond [brk_base, WIN_HEAP_LIMIT]. */
-static int sys_sbrk(uint32_t delta, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_sbrk(uint32_t delta, uint32_t a1, uint32_t a2, uint32_t a3)
 {
 	struct proc *p = current;
 	struct vma *heap = vma_of_kind(&p->vm, VMA_HEAP);
 	int64_t nb = (int64_t)p->brk + (int32_t)delta;
 	uint32_t old = p->brk, newtop;
 
-	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a1; (void)a2; (void)a3;
 	if (!heap || nb < p->brk_base || nb > WIN_HEAP_LIMIT)
 		return -ENOMEM;
 	newtop = ((uint32_t)nb + 0xFFFu) & ~0xFFFu;
@@ -138,20 +139,20 @@ static int sys_sbrk(uint32_t delta, uint32_t a1, uint32_t a2, uint32_t a3, uint3
 	return (int)old;
 }
 
-static int sys_kill(uint32_t pid, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_kill(uint32_t pid, uint32_t a1, uint32_t a2, uint32_t a3)
 {
 	char why[40];
 
-	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a1; (void)a2; (void)a3;
 	ksnprintf(why, sizeof why, "killed by pid %d", current->pid);
 	return proc_kill((int)pid, WAIT_CAUSE_KILL, why);
 }
 
-static int sys_wait(uint32_t pid, uint32_t ustatus, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_wait(uint32_t pid, uint32_t ustatus, uint32_t a2, uint32_t a3)
 {
 	int status, r;
 
-	(void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a2; (void)a3;
 	if ((int32_t)pid == 0 || (int32_t)pid < -1)
 		return -EINVAL;
 	/* check before waiting: a status lost after the child is freed
@@ -205,12 +206,12 @@ static int copy_args(struct uargs *a, uint32_t uname, uint32_t uargv)
 
 static struct uargs uargs;
 
-static int sys_memstat(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_memstat(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3)
 {
 	struct pagoda_memstat m;
 	struct frame_stats fs;
 
-	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a1; (void)a2; (void)a3;
 	frame_stats(&fs);
 	m = (struct pagoda_memstat){
 		.frames_total = fs.total, .frames_free = fs.free, .frames_shared = fs.shared,
@@ -224,11 +225,11 @@ static int sys_memstat(uint32_t uout, uint32_t a1, uint32_t a2, uint32_t a3, uin
 	return copy_to_user(uout, &m, sizeof m);
 }
 
-static int sys_spawn(uint32_t uname, uint32_t uargv, uint32_t flags, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_spawn(uint32_t uname, uint32_t uargv, uint32_t flags, uint32_t a3)
 {
 	int err;
 
-	(void)a3; (void)a4; (void)a5;
+	(void)a3;
 	if (flags & ~SPAWN_IO)
 		return -EINVAL;
 	if ((flags & SPAWN_IO) && !current->io)
@@ -238,57 +239,73 @@ static int sys_spawn(uint32_t uname, uint32_t uargv, uint32_t flags, uint32_t a3
 	return proc_spawn(uargs.name, uargs.argc, uargs.argv, flags & SPAWN_IO, current);
 }
 
-static int sys_fork(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_fork(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
 {
-	(void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a0; (void)a1; (void)a2; (void)a3;
 	return proc_fork();
 }
 
 /* On success the new program starts with r0 = argc (the value returned
  * here) and r1 = argv; on failure the caller goes on with the error. */
-static int sys_exec(uint32_t uname, uint32_t uargv, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+static int sys_exec(uint32_t uname, uint32_t uargv, uint32_t a2, uint32_t a3)
 {
 	int err;
 
-	(void)a2; (void)a3; (void)a4; (void)a5;
+	(void)a2; (void)a3;
 	if ((err = copy_args(&uargs, uname, uargv)) < 0)
 		return err;
 	return proc_exec(uargs.name, uargs.argc, uargs.argv);
 }
 
-static const syscall_fn syscalls[SYS_COUNT] = {
-	[SYS_exit]      = sys_exit,
-	[SYS_getpid]    = sys_getpid,
-	[SYS_getppid]   = sys_getppid,
-	[SYS_write]     = sys_write,
-	[SYS_read]      = sys_read,
-	[SYS_yield]     = sys_yield,
-	[SYS_sleep_ms]  = sys_sleep_ms,
-	[SYS_uptime_us] = sys_uptime_us,
-	[SYS_sbrk]      = sys_sbrk,
-	[SYS_kill]      = sys_kill,
-	[SYS_wait]      = sys_wait,
-	[SYS_spawn]     = sys_spawn,
-	[SYS_fork]      = sys_fork,
-	[SYS_exec]      = sys_exec,
-	[SYS_memstat]   = sys_memstat,
+static int sys_nosys(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
+{
+	(void)a0; (void)a1; (void)a2; (void)a3;
+	return -ENOSYS;
+}
+
+/*
+ * The table boot/vectors.S indexes (vec_svc) with the number in r7 after a
+ * bounds check: { handler, CPSR control byte } pairs of 8 bytes, every
+ * slot filled.  SYSCALL_IRQ_ON: the call may take long or block, so it
+ * runs with IRQs enabled; the others are short and run with IRQs masked,
+ * which is what keeps the fast path short (docs/performance.md).
+ */
+const struct syscall_entry syscall_table[SYS_COUNT] = {
+	[0]             = { sys_nosys,     SYSCALL_IRQ_OFF },
+	[SYS_exit]      = { sys_exit,      SYSCALL_IRQ_OFF },
+	[SYS_getpid]    = { sys_getpid,    SYSCALL_IRQ_OFF },
+	[SYS_getppid]   = { sys_getppid,   SYSCALL_IRQ_OFF },
+	[SYS_write]     = { sys_write,     SYSCALL_IRQ_ON },
+	[SYS_read]      = { sys_read,      SYSCALL_IRQ_ON },
+	[SYS_yield]     = { sys_yield,     SYSCALL_IRQ_OFF },
+	[SYS_sleep_ms]  = { sys_sleep_ms,  SYSCALL_IRQ_OFF },
+	[SYS_uptime_us] = { sys_uptime_us, SYSCALL_IRQ_OFF },
+	[SYS_sbrk]      = { sys_sbrk,      SYSCALL_IRQ_OFF },
+	[SYS_kill]      = { sys_kill,      SYSCALL_IRQ_OFF },
+	[SYS_wait]      = { sys_wait,      SYSCALL_IRQ_ON },
+	[SYS_spawn]     = { sys_spawn,     SYSCALL_IRQ_ON },
+	[SYS_fork]      = { sys_fork,      SYSCALL_IRQ_OFF },
+	[SYS_exec]      = { sys_exec,      SYSCALL_IRQ_ON },
+	[SYS_memstat]   = { sys_memstat,   SYSCALL_IRQ_OFF },
 };
 
-unsigned long long syscall_count;
-
+/* The slow path: vec_svc sends here what the fast path does not take, a
+ * system call from a privileged mode (the kernel makes none) or a number
+ * outside the table. */
 void svc_handle(struct trapframe *tf)
 {
 	uint32_t n = tf->r[7];
+	const struct syscall_entry *e;
 
 	if ((tf->cpsr & MODE_MASK) != MODE_USR)
-		trap_unexpected(tf);        /* the kernel makes no SVCs */
-	syscall_count++;
-	if (n >= SYS_COUNT || !syscalls[n]) {
+		trap_unexpected(tf);
+	if (n >= SYS_COUNT) {
 		tf->r[0] = (uint32_t)-ENOSYS;
 		return;
 	}
-	cpu_irq_enable();
-	tf->r[0] = (uint32_t)syscalls[n](tf->r[0], tf->r[1], tf->r[2],
-					 tf->r[3], tf->r[4], tf->r[5]);
+	e = &syscall_table[n];
+	if (!(e->cpsr_c & PSR_I))
+		cpu_irq_enable();
+	tf->r[0] = (uint32_t)e->fn(tf->r[0], tf->r[1], tf->r[2], tf->r[3]);
 	cpu_irq_disable();
 }

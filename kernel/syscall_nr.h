@@ -2,9 +2,11 @@
  * kernel/syscall_nr.h - pagoda's system call numbers and ABI.
  * Shared, unchanged, by the kernel and by user programs.
  *
- * ABI: `svc #0` with the call number in r7 and up to six arguments in
- * r0-r5.  The result comes back in r0: >= 0 on success, or a negative
- * errno (kernel/errno.h) on failure.  All other registers are preserved.
+ * ABI: `svc #0` with the call number in r7 and up to four arguments in
+ * r0-r3 (r4 and r5 are reserved for calls with more; none has them).  The
+ * result comes back in r0: >= 0 on success, or a negative errno
+ * (kernel/errno.h) on failure.  All other registers are preserved.  The
+ * SVC immediate is ignored.
  */
 #ifndef KERNEL_SYSCALL_NR_H
 #define KERNEL_SYSCALL_NR_H
@@ -26,6 +28,7 @@
 #define SYS_memstat   15   /* (struct pagoda_memstat *out)        -> 0 */
 #define SYS_COUNT     16
 
+#ifndef __ASSEMBLER__
 /* SYS_memstat: the machine's frames and the paging counters, and the
  * caller's own pages.  Every field is a 32-bit count. */
 struct pagoda_memstat {
@@ -34,6 +37,7 @@ struct pagoda_memstat {
 	unsigned forks, procs;
 	unsigned resident, reserved_pages;   /* the caller's */
 };
+#endif
 
 /* wait() status encoding: the low byte is the exit code for a normal exit;
  * a process killed by a fault or by kill() has WAIT_KILLED set and the

@@ -15,7 +15,13 @@
 int window_create(struct proc *p)
 {
 	p->l2 = l2chunk_alloc();
-	return p->l2 ? 0 : -ENOMEM;
+	if (!p->l2)
+		return -ENOMEM;
+	/* the window's first-level entry, made once: the scheduler copies it
+	 * in on every switch (kernel/sched.c) */
+	if (l1_build(l1_domain(l1_pagetable(pt_kva_to_pa(p->l2)), DOM_USER), &p->win_l1e))
+		panic("window_create: bad table entry for %p", p->l2);
+	return 0;
 }
 
 /* Write one entry of p's table, with the maintenance a live table needs:
