@@ -5,6 +5,8 @@
 #   make debug      QEMU halted with its gdb stub; prints the gdb command
 #   make test       host unit tests + system tests in QEMU
 #   make deps       install missing Debian packages (run, test and all do it too)
+#   make sdcard     build/pagoda-sd.img (a card image) and build/boot/ for a real Pi (mk/sdcard.mk)
+#   make flash DEV=/dev/sdX   write build/pagoda-sd.img to an SD card (asks first)
 #
 # Settings: MACHINE=raspi0|raspi1ap   CONSOLE=pl011|mini   HZ=100
 #           PROGS="a.elf b.elf" (more programs in the store)   BUILD_TAG=name
@@ -131,6 +133,7 @@ debug: all
 
 # ---- tests --------------------------------------------------------------------
 include tests/host/host.mk
+include mk/sdcard.mk
 
 system-test: all
 	@$(MAKE) --no-print-directory CONSOLE=mini kernel

@@ -3,8 +3,8 @@
 Fixtures
   pagoda   a booted kernel (raspi0, PL011, deterministic icount), already at
            its first prompt; the banner is in ``pagoda.banner``.
-  boot     factory ``boot(machine=, icount=, console=, wait=)`` for tests that
-           need other options; returns a Console.
+  boot     factory ``boot(machine=, icount=, console=, wait=, kernel=, bios=)``
+           for tests that need other options; returns a Console.
 
 Every QEMU started here is killed when its test ends, whatever happened
 (fixture finalizer), again at interpreter exit (atexit), and by the kernel if
@@ -56,10 +56,12 @@ class ConsoleEOF(ConsoleError, EOFError):
     """QEMU closed its stdout (exited) before the expected text arrived."""
 
 
-def qemu_args(kernel=KERNEL, machine="raspi0", icount=True, console="pl011"):
-    """Return QEMU's argument list (without the binary) from tools/qemu-args."""
-    cmd = [str(QEMU_ARGS), "--machine", machine, "--kernel", str(kernel),
-           "--console", console]
+def qemu_args(kernel=KERNEL, machine="raspi0", icount=True, console="pl011",
+              bios=None):
+    """Return QEMU's argument list (without the binary) from tools/qemu-args.
+    With bios, that raw image is loaded by -bios instead of kernel."""
+    cmd = [str(QEMU_ARGS), "--machine", machine, "--console", console]
+    cmd += ["--bios", str(bios)] if bios else ["--kernel", str(kernel)]
     if icount:
         cmd.append("--icount")
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True)
@@ -317,7 +319,10 @@ def _kill_leftovers():
 @pytest.fixture
 def boot(request):
     """Factory: boot(machine="raspi0", icount=True, console="pl011",
-    wait=True, kernel=KERNEL) -> Console.
+    wait=True, kernel=KERNEL, bios=None) -> Console.
+
+    bios: a raw image to load with QEMU's -bios (at 0x8000) instead of
+    kernel.
 
     With wait=True the console is returned at its first prompt, with the text
     before it in .banner. Every console is killed when the test ends.
@@ -326,11 +331,12 @@ def boot(request):
     request.node._pagoda_consoles = consoles
 
     def _boot(machine="raspi0", icount=True, console="pl011", wait=True,
-              kernel=KERNEL):
-        if not Path(kernel).is_file():
+              kernel=KERNEL, bios=None):
+        image = bios or kernel
+        if not Path(image).is_file():
             pytest.fail("kernel %s not found: run `make` first (or set "
-                        "PAGODA_KERNEL)" % kernel, pytrace=False)
-        con = Console(qemu_args(kernel, machine, icount, console),
+                        "PAGODA_KERNEL)" % image, pytrace=False)
+        con = Console(qemu_args(kernel, machine, icount, console, bios),
                       name="%s/%s%s" % (machine, console, "/icount" if icount else ""))
         consoles.append(con)
         if wait:

@@ -248,3 +248,17 @@ def test_raw_image_boots_nonsecure_at_0x10000(boot):
     out = con.cmd("run hello")
     assert "hello from pagoda pid" in out, out
     assert con.cmd("echo alive") == "alive\n"
+
+
+def test_raw_image_boots_with_bios_at_0x8000(boot):
+    """QEMU's -bios loads the raw kernel.img at 0x8000 and enters it in
+    Secure SVC mode, as the Pi firmware does with config.txt's
+    kernel_address=0x8000 (QEMU-FACTS.md): the SD card's kernel, booted
+    the firmware's way, reaches the prompt and runs `info`."""
+    img = Path(__file__).resolve().parents[2] / "build" / "kernel.img"
+    con = boot(bios=img)
+    assert "pagoda" in con.banner
+    info = con.cmd("info")
+    assert "mode: SVC" in info, info
+    assert "MIDR 0x410fb767" in info, info
+    assert con.cmd("echo alive") == "alive\n"
