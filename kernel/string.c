@@ -7,7 +7,8 @@
  * for every function here.
  *
  * memcpy copies buffers of equal word alignment eight words at a time with
- * one LDM/STM pair per 32 bytes; page copies rely on this.
+ * one LDM/STM pair per 32 bytes, and memset stores eight words with one
+ * STM; page copies and zero-filled pages rely on this.
  */
 #include <stdint.h>
 
@@ -41,6 +42,30 @@ static inline void copy_block32(word_t **dw, const word_t **sw)
 }
 
 /*
+ * Fill `blocks` 32-byte blocks from *dw with `word` and advance *dw: one
+ * STM of eight registers per block (a page is 128 STMs).
+ */
+static inline void fill_blocks32(word_t **dw, uint32_t word, size_t blocks)
+{
+#if defined(__arm__) && !defined(__thumb__)
+	__asm__ volatile(
+		"mov r3, %[w]\n\t" "mov r4, %[w]\n\t" "mov r5, %[w]\n\t"
+		"mov r6, %[w]\n\t" "mov r7, %[w]\n\t" "mov r8, %[w]\n\t"
+		"mov r9, %[w]\n\t" "mov r10, %[w]\n"
+		"1:\tstmia %[d]!, {r3-r10}\n\t"
+		"subs %[n], %[n], #1\n\t"
+		"bne 1b"
+		: [d] "+r"(*dw), [n] "+r"(blocks)
+		: [w] "r"(word)
+		: "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "cc", "memory");
+#else
+	for (; blocks; blocks--, *dw += 8)
+		for (int i = 0; i < 8; i++)
+			(*dw)[i] = word;
+#endif
+}
+
+/*
  * Copy n bytes from src to dst, lowest address first.  Safe when the
  * regions do not overlap, or when dst lies below src (each block is read
  * before the bytes it overwrites are needed).
@@ -57,7 +82,7 @@ static NO_LIBCALL void copy_forward(unsigned char *d, const unsigned char *s,
 		word_t *dw = (word_t *)(void *)d;
 		const word_t *sw = (const word_t *)(const void *)s;
 		for (; n >= 32; n -= 32)
-			copy_block32(&dw, &sw);
+			copy_block32(&dw, &sw);     /* one LDM and one STM per 32 bytes */
 		for (; n >= 4; n -= 4)
 			*dw++ = *sw++;
 		d = (unsigned char *)dw;
@@ -102,6 +127,10 @@ NO_LIBCALL void *memset(void *dst, int c, size_t n)
 	}
 	uint32_t word = byte * 0x01010101u;
 	word_t *dw = (word_t *)(void *)d;
+	if (n >= 32) {
+		fill_blocks32(&dw, word, n / 32);
+		n %= 32;
+	}
 	for (; n >= 16; n -= 16, dw += 4) {
 		dw[0] = word; dw[1] = word; dw[2] = word; dw[3] = word;
 	}

@@ -273,6 +273,13 @@ l2b_t l2_ng(l2b_t b, bool on);
 l2b_t l2_xn(l2b_t b, bool on);
 int l2_build(l2b_t b, l2e_t *out);
 
+/* The same descriptor for another base address: every attribute stays.
+ * For mapping many pages or sections alike, built once and then rebased.
+ * e must be a section (pa 1 MiB aligned) or a small page (4 KiB); any
+ * other use gives a fault entry. */
+l1e_t l1e_rebase(l1e_t e, uint32_t pa);
+l2e_t l2e_rebase(l2e_t e, uint32_t pa);
+
 /* ---- Raw words in, fields out ---------------------------------------------- */
 l1e_t l1e_from_raw(uint32_t raw);   /* the only way a bare word becomes an entry */
 l2e_t l2e_from_raw(uint32_t raw);

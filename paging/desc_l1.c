@@ -198,3 +198,11 @@ unsigned l1e_domain(l1e_t e)
 bool l1e_xn(l1e_t e)     { return is_leaf(l1e_kind(e)) && (e.raw & L1_SECT_XN); }
 bool l1e_ng(l1e_t e)     { return is_leaf(l1e_kind(e)) && (e.raw & L1_SECT_NG); }
 bool l1e_shared(l1e_t e) { return is_leaf(l1e_kind(e)) && (e.raw & L1_SECT_S); }
+
+l1e_t l1e_rebase(l1e_t e, uint32_t pa)
+{
+	if (l1e_kind(e) != L1_SECTION || (pa & ~L1_SECT_BASE_MASK))
+		return l1e_from_raw(0);      /* misuse: a fault entry, never a wrong map */
+	e.raw = (e.raw & ~L1_SECT_BASE_MASK) | pa;
+	return e;
+}

@@ -200,3 +200,11 @@ bool l2e_shared(l2e_t e)
 
 	return f && (e.raw & f->s);
 }
+
+l2e_t l2e_rebase(l2e_t e, uint32_t pa)
+{
+	if (l2e_kind(e) != L2_SMALL || (pa & ~L2_SMALL_BASE_MASK))
+		return l2e_from_raw(0);      /* misuse: a fault entry, never a wrong map */
+	e.raw = (e.raw & ~L2_SMALL_BASE_MASK) | pa;
+	return e;
+}

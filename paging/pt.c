@@ -177,9 +177,10 @@ static int spare_alloc(l2_table_t **list, unsigned n)
 	return 0;
 }
 
-/* Pass 2 for one piece mapped with small pages. */
+/* Pass 2 for one piece mapped with small pages, each entry the template
+ * rebased. */
 static void map_pages(l1_table_t *l1, uint32_t v, uint32_t p, uint32_t len,
-		      const struct pt_attrs *a, l2_table_t **spares)
+		      const struct pt_attrs *a, l2e_t tmpl, l2_table_t **spares)
 {
 	l1e_t *e1 = &l1->e[L1_INDEX(v)];
 	l2_table_t *t;
@@ -193,7 +194,7 @@ static void map_pages(l1_table_t *l1, uint32_t v, uint32_t p, uint32_t len,
 	for (uint32_t off = 0; off < len; off += SMALL_PAGE_SIZE) {
 		l2e_t *e2 = &t->e[L2_INDEX(v + off)];
 
-		l2_build(page_for(p + off, a), e2);
+		*e2 = l2e_rebase(tmpl, p + off);
 		pt_sync_l2(e2, v + off);
 	}
 }
@@ -203,13 +204,17 @@ int pt_map(l1_table_t *l1, uint32_t va, uint32_t pa, uint32_t size,
 {
 	l2_table_t *spares;
 	unsigned tables;
+	l1e_t sect;
+	l2e_t page;
 	int err;
 
 	if (!l1 || !a || (flags & ~PT_SECTIONS_OK))
 		return -EINVAL;
 	if ((err = check_range(va, size)) || (err = check_range(pa, size)))
 		return err;
-	if (section_for(0, a).err || page_for(0, a).err)
+	/* every entry is one of these two, rebased (built once: the
+	 * builders' checks run once per call, not once per page) */
+	if (l1_build(section_for(0, a), &sect) || l2_build(page_for(0, a), &page))
 		return -EINVAL;   /* ap, mem or domain out of range */
 	if ((err = map_check(l1, va, pa, size, a, flags, &tables)))
 		return err;
@@ -221,10 +226,10 @@ int pt_map(l1_table_t *l1, uint32_t va, uint32_t pa, uint32_t size,
 		l1e_t *e1 = &l1->e[L1_INDEX(v)];
 
 		if (l1e_kind(*e1) == L1_FAULT && use_section(v, p, len, flags)) {
-			l1_build(section_for(p, a), e1);
+			*e1 = l1e_rebase(sect, p);
 			pt_sync_l1(e1, v);
 		} else {
-			map_pages(l1, v, p, len, a, &spares);
+			map_pages(l1, v, p, len, a, page, &spares);
 		}
 		done += len;
 	}
