@@ -143,6 +143,19 @@ void frame_get(uint32_t pa)
 		nshared++;
 }
 
+bool frame_share(uint32_t pa, unsigned max)
+{
+	uint32_t i = index_of(pa, "frame_share");
+
+	if (refs[i] == 0 || use[i] == FRAME_RESERVED)
+		panic("frame_share: frame %08x is not in use", pa);
+	if (refs[i] >= max)
+		return false;
+	if (++refs[i] == 2)
+		nshared++;
+	return true;
+}
+
 unsigned frame_put(uint32_t pa)
 {
 	uint32_t i = index_of(pa, "frame_put");

@@ -62,6 +62,9 @@ uint32_t frame_alloc_reserved(enum frame_use use);
 uint32_t frame_alloc_zeroed(enum frame_use use);
 /* Add a reference (the frame must be in use). */
 void frame_get(uint32_t pa);
+/* Add a reference unless the frame already has `max`: false then (fork
+ * shares frames this way, and refuses rather than overflow a count). */
+bool frame_share(uint32_t pa, unsigned max);
 /* Drop a reference; the frame is freed when the last one goes.  Returns the
  * references left. */
 unsigned frame_put(uint32_t pa);

@@ -7,9 +7,47 @@
 #include "paging/mmu.h"
 #include "paging/pt.h"
 #include "paging/domains.h"
+#include "paging/maint.h"
+#include "boot/cp15.h"
 
 static uint32_t slot_used[KSTACK_SLOTS / 32];
 static unsigned hint, in_use;
+
+/* Slots per MiB of the area: one second-level table's worth. */
+#define SLOTS_PER_MIB   (0x100000u / KSTACK_SLOT)
+#define WORDS_PER_MIB   (SLOTS_PER_MIB / 32)
+
+/* The second-level table that maps va if there is one (an earlier stack in
+ * the same MiB made it), else NULL. */
+static l2e_t *live_entry(uint32_t va)
+{
+	l1e_t e = kernel_l1()->e[L1_INDEX(va)];
+
+	if (l1e_kind(e) != L1_PAGETABLE)
+		return 0;
+	return &((l2_table_t *)pt_pa_to_kva(l1e_pa(e)))->e[L2_INDEX(va)];
+}
+
+/* Does any other slot of slot's MiB hold a stack? */
+static bool mib_shared(unsigned slot)
+{
+	unsigned w0 = slot / 32 / WORDS_PER_MIB * WORDS_PER_MIB;
+
+	for (unsigned w = w0; w < w0 + WORDS_PER_MIB; w++)
+		if (slot_used[w])
+			return true;
+	return false;
+}
+
+/* After writing a live entry: clean it for the walker, DSB, drop any TLB
+ * entry for va (global: any ASID matches), DSB (ARM1176 TRM 6.12, 3.2.23). */
+static void sync_entry(l2e_t *e, uint32_t va)
+{
+	cp15_dcache_clean_mva((uint32_t)(uintptr_t)e & ~31u);
+	cp15_dsb();
+	tlb_invalidate_mva_asid(va & ~0xFFFu);
+	cp15_dsb();
+}
 
 static int slot_take(void)
 {
@@ -30,13 +68,25 @@ uint32_t kstack_alloc(void)
 	static const struct pt_attrs a = {
 		.ap = AP_KRW, .mem = MT_NORMAL_WBWA, .domain = DOM_KERNEL, .xn = true,
 	};
+	static l2e_t tmpl;
 	int slot = slot_take();
 	uint32_t pa, va;
+	l2e_t *e;
 
 	if (slot < 0)
 		return 0;
 	va = KSTACK_AREA + (uint32_t)slot * KSTACK_SLOT + (KSTACK_SLOT - KSTACK_SIZE);
 	pa = frame_alloc(FRAME_KERNEL);
+	/* the common case: the MiB has its table already; write the entry
+	 * (pt_map's descriptor for these attributes, rebased) */
+	if (!tmpl.raw && l2_build(l2_xn(l2_ap(l2_mem(l2_small(0), a.mem), a.ap), a.xn), &tmpl))
+		panic("kstack_alloc: bad descriptor template");
+	if (pa && (e = live_entry(va)) && !l2e_present(*e)) {
+		*e = l2e_rebase(tmpl, pa);
+		sync_entry(e, va);
+		in_use++;
+		return va;
+	}
 	if (!pa || pt_map(kernel_l1(), va, pa, KSTACK_SIZE, &a, 0) < 0) {
 		if (pa)
 			frame_put(pa);
@@ -49,17 +99,25 @@ uint32_t kstack_alloc(void)
 
 void kstack_free(uint32_t base)
 {
-	uint32_t slot = (base - KSTACK_AREA) / KSTACK_SLOT;
-	struct pt_walk w;
+	uint32_t slot = (base - KSTACK_AREA) / KSTACK_SLOT, pa;
+	l2e_t *e;
 
 	if (base < KSTACK_AREA || slot >= KSTACK_SLOTS ||
 	    !(slot_used[slot / 32] & (1u << (slot % 32))))
 		panic("kstack_free: %08x is not a kernel stack", base);
-	if (pt_translate(kernel_l1(), base, PT_READ, false, 0xFFFFFFFFu, &w) != 0)
+	e = live_entry(base);
+	if (!e || !l2e_present(*e))
 		panic("kstack_free: %08x is not mapped", base);
-	pt_unmap(kernel_l1(), base, KSTACK_SIZE);
-	frame_put(w.pa);
+	pa = l2e_small_pa(*e);
 	slot_used[slot / 32] &= ~(1u << (slot % 32));
+	if (mib_shared(slot)) {
+		/* the table stays for the MiB's other stacks: clear the entry */
+		*e = l2e_from_raw(0);
+		sync_entry(e, base);
+	} else {
+		pt_unmap(kernel_l1(), base, KSTACK_SIZE);   /* frees the emptied table */
+	}
+	frame_put(pa);
 	in_use--;
 }
 

@@ -116,7 +116,8 @@ static struct proc *proc_alloc(const char *name, int pid)
 	p->pid = pid;
 	p->state = P_EMBRYO;
 	p->dacr = DACR_DEFAULT;
-	ksnprintf(p->name, sizeof p->name, "%s", name);
+	for (unsigned i = 0; i < sizeof p->name - 1 && name[i]; i++)
+		p->name[i] = name[i];           /* the rest is zero (kobj_alloc) */
 	return p;
 }
 
@@ -421,7 +422,7 @@ int proc_exec(const char *name, int argc, char *const argv[])
 	err = image_setup(p, prog, &info, argc, argv, &uargv);
 	if (err) {
 		if (p->l2)
-			window_free_table(p->l2);
+			window_free_table(p->l2, &p->vm);
 		if (p->image)
 			prog_release(p->image);
 		p->l2 = old_l2;
@@ -437,7 +438,7 @@ int proc_exec(const char *name, int argc, char *const argv[])
 	 * then free the old pages */
 	asid_release(&p->asid);
 	sched_switch_window(p);
-	window_free_table(old_l2);
+	window_free_table(old_l2, &old_vm);
 	prog_release(old_image);
 	ksnprintf(p->name, sizeof p->name, "%s", name);
 	start_frame(p->tf, info.entry, argc, uargv);
@@ -468,12 +469,9 @@ void proc_exit(int status)
 		c->ppid = reaper->pid;
 		sib_push(&reaper->zombies, c);
 	}
-	if (!p->killed || !p->why[0]) {
-		if (p->killed)
-			ksnprintf(p->why, sizeof p->why, "%s: killed", p->name);
-		else
-			ksnprintf(p->why, sizeof p->why, "%s: exit %d", p->name, status & 0xFF);
-	}
+	if (p->killed && !p->why[0])
+		ksnprintf(p->why, sizeof p->why, "%s: killed", p->name);
+	/* a normal exit's "NAME: exit N" is written only if someone asks */
 	p->status = status;
 	p->state = P_ZOMBIE;
 	sib_del(&parent->children, p);
@@ -509,8 +507,10 @@ int proc_wait_bg(int pid, int *status, char *why, unsigned whylen, bool *bg)
 		if (c) {
 			int cpid = c->pid;
 			*status = c->status;
-			if (why)
+			if (why && c->why[0])
 				ksnprintf(why, whylen, "%s", c->why);
+			else if (why)
+				ksnprintf(why, whylen, "%s: exit %d", c->name, c->status & 0xFF);
 			if (bg)
 				*bg = c->bg;
 			sib_del(&me->zombies, c);

@@ -41,9 +41,36 @@ static inline void copy_block32(word_t **dw, const word_t **sw)
 #endif
 }
 
+/* Copy `blocks` 32-byte blocks: an LDM and an STM each, two blocks per
+ * turn of the loop (a page is 384 instructions). */
+static inline void copy_blocks32(word_t **dw, const word_t **sw, size_t blocks)
+{
+#if defined(__arm__) && !defined(__thumb__)
+	size_t pairs = blocks / 2;
+
+	if (pairs)          /* two blocks per turn of the loop */
+		__asm__ volatile(
+			"1:\tldmia %[s]!, {r3-r10}\n\t"
+			"stmia %[d]!, {r3-r10}\n\t"
+			"ldmia %[s]!, {r3-r10}\n\t"
+			"stmia %[d]!, {r3-r10}\n\t"
+			"subs %[n], %[n], #1\n\t"
+			"bne 1b"
+			: [d] "+r"(*dw), [s] "+r"(*sw), [n] "+r"(pairs)
+			:
+			: "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "cc", "memory");
+	if (blocks & 1)
+		copy_block32(dw, sw);
+#else
+	for (; blocks; blocks--)
+		copy_block32(dw, sw);
+#endif
+}
+
 /*
  * Fill `blocks` 32-byte blocks from *dw with `word` and advance *dw: one
- * STM of eight registers per block (a page is 128 STMs).
+ * STM of eight registers per block, four per turn of the loop (a page is
+ * about 200 instructions).
  */
 static inline void fill_blocks32(word_t **dw, uint32_t word, size_t blocks)
 {
@@ -51,10 +78,21 @@ static inline void fill_blocks32(word_t **dw, uint32_t word, size_t blocks)
 	__asm__ volatile(
 		"mov r3, %[w]\n\t" "mov r4, %[w]\n\t" "mov r5, %[w]\n\t"
 		"mov r6, %[w]\n\t" "mov r7, %[w]\n\t" "mov r8, %[w]\n\t"
-		"mov r9, %[w]\n\t" "mov r10, %[w]\n"
-		"1:\tstmia %[d]!, {r3-r10}\n\t"
+		"mov r9, %[w]\n\t" "mov r10, %[w]\n\t"
+		"1:\ttst %[n], #3\n\t"        /* blocks beyond a multiple of 4 first */
+		"beq 2f\n\t"
+		"stmia %[d]!, {r3-r10}\n\t"
+		"sub %[n], %[n], #1\n\t"
+		"b 1b\n"
+		"2:\tmovs %[n], %[n], lsr #2\n\t"  /* then four blocks per turn */
+		"beq 3f\n"
+		"4:\tstmia %[d]!, {r3-r10}\n\t"
+		"stmia %[d]!, {r3-r10}\n\t"
+		"stmia %[d]!, {r3-r10}\n\t"
+		"stmia %[d]!, {r3-r10}\n\t"
 		"subs %[n], %[n], #1\n\t"
-		"bne 1b"
+		"bne 4b\n"
+		"3:"
 		: [d] "+r"(*dw), [n] "+r"(blocks)
 		: [w] "r"(word)
 		: "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "cc", "memory");
@@ -81,8 +119,10 @@ static NO_LIBCALL void copy_forward(unsigned char *d, const unsigned char *s,
 		}
 		word_t *dw = (word_t *)(void *)d;
 		const word_t *sw = (const word_t *)(const void *)s;
-		for (; n >= 32; n -= 32)
-			copy_block32(&dw, &sw);     /* one LDM and one STM per 32 bytes */
+		if (n >= 32) {
+			copy_blocks32(&dw, &sw, n / 32);
+			n %= 32;
+		}
 		for (; n >= 4; n -= 4)
 			*dw++ = *sw++;
 		d = (unsigned char *)dw;

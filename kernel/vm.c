@@ -153,7 +153,8 @@ int vm_fault(struct proc *p, uint32_t va, enum vma_fault_kind kind,
 		f.pte_writable = window_entry_writable(e);
 		f.refs = frame_refs(l2e_pa(e));
 	}
-	a = vma_decide(v, vma_of_kind(&p->vm, VMA_STACK), &f);
+	/* the stack region matters only outside every region (overflow) */
+	a = vma_decide(v, v ? 0 : vma_of_kind(&p->vm, VMA_STACK), &f);
 	if (a == VA_STACK_OVERFLOW)
 		*overflow = true;
 	if ((unsigned)a >= sizeof serve / sizeof serve[0] || !serve[a])

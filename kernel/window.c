@@ -32,11 +32,11 @@ static void set_entry(struct proc *p, uint32_t va, l2e_t e)
 	l2e_t *slot = &p->l2->e[L2_INDEX(va)];
 
 	*slot = e;
-	pt_clean_entry(slot);
-	barrier_dsb();
+	cp15_dcache_clean_mva((uint32_t)(uintptr_t)slot & ~31u);
+	cp15_dsb();
 	if (p->asid.generation == asid_generation())
-		tlb_flush_va(va, p->asid.asid);
-	barrier_dsb();
+		tlb_invalidate_mva_asid((va & ~0xFFFu) | p->asid.asid);
+	cp15_dsb();
 }
 
 static const struct { enum ap ap; bool xn; } rights[] = {
@@ -46,21 +46,24 @@ static const struct { enum ap ap; bool xn; } rights[] = {
 };
 
 /* The one place a window page's descriptor is made: normal memory,
- * write-back write-allocate, not-global (tagged with the ASID). */
+ * write-back write-allocate, not-global (tagged with the ASID).  One
+ * template per kind of rights, built on first use; each page is its
+ * template rebased (page faults make many). */
 static l2e_t page_entry(uint32_t pa, enum win_rights r)
 {
-	l2e_t e;
+	static l2e_t tmpl[3];
 
-	if (l2_build(l2_ng(l2_xn(l2_ap(l2_mem(l2_small(pa), MT_NORMAL_WBWA),
-					rights[r].ap), rights[r].xn), true), &e))
-		panic("window: bad descriptor for frame %08x", pa);
-	return e;
+	if (!tmpl[r].raw &&
+	    l2_build(l2_ng(l2_xn(l2_ap(l2_mem(l2_small(0), MT_NORMAL_WBWA),
+				       rights[r].ap), rights[r].xn), true), &tmpl[r]))
+		panic("window: bad descriptor template %d", r);
+	return l2e_rebase(tmpl[r], pa);
 }
 
 void window_map_frame(struct proc *p, uint32_t va, uint32_t pa, enum win_rights r)
 {
 	KASSERT(va >= WIN_BASE && va < WIN_TOP && !(va & 0xFFF));
-	if (l2e_kind(p->l2->e[L2_INDEX(va)]) != L2_FAULT)
+	if (l2e_present(p->l2->e[L2_INDEX(va)]))
 		panic("window_map_frame: pid %d remap at %08x", p->pid, va);
 	set_entry(p, va, page_entry(pa, r));
 	p->resident++;
@@ -94,46 +97,77 @@ l2e_t window_entry(struct proc *p, uint32_t va)
 
 bool window_entry_writable(l2e_t e)
 {
-	return l2e_kind(e) == L2_SMALL && ap_user_writable(l2e_ap(e));
+	static l2e_t rw;
+
+	if (!rw.raw)
+		rw = page_entry(0, WIN_RW);
+	/* window pages are made only by page_entry(): writable is exactly
+	 * the WIN_RW template's attributes */
+	return l2e_present(e) && (e.raw & ~L2_SMALL_BASE_MASK) == rw.raw;
 }
 
 /* Highest share count fork may raise a frame to (frame.c's counts are
  * 16 bits). */
 #define SHARE_MAX 0xFFF0u
 
+/* Clean the lines of t holding entries [first, last] for the walker. */
+static void clean_entries(l2_table_t *t, unsigned first, unsigned last)
+{
+	uint32_t a = (uint32_t)(uintptr_t)&t->e[first] & ~31u;
+
+	for (; a <= (uint32_t)(uintptr_t)&t->e[last]; a += 32)
+		cp15_dcache_clean_mva(a);
+}
+
 int window_share(struct proc *parent, struct proc *child)
 {
 	l2_table_t *pt = parent->l2, *ct = child->l2;
 	bool downgraded = false;
 
-	for (unsigned i = 0; i < L2_ENTRIES; i++)
-		if (l2e_kind(pt->e[i]) != L2_FAULT && frame_refs(l2e_pa(pt->e[i])) >= SHARE_MAX)
-			return -EAGAIN;
-	for (unsigned i = 0; i < L2_ENTRIES; i++) {
-		l2e_t e = pt->e[i];
+	/* only the regions can hold pages: walk those, not all 256 entries */
+	for (unsigned r = 0; r < parent->vm.n; r++) {
+		const struct vma *v = &parent->vm.v[r];
+		unsigned first = L2_INDEX(v->start), n = (v->end - v->start) / 0x1000u;
 
-		if (l2e_kind(e) == L2_FAULT)
-			continue;
-		frame_get(l2e_pa(e));
-		if (window_entry_writable(e)) {
-			e = page_entry(l2e_pa(e), WIN_RO);
-			pt->e[i] = e;
-			downgraded = true;
+		for (unsigned i = first; i < first + n; i++) {
+			l2e_t e = pt->e[i];
+			uint32_t pa;
+
+			if (!l2e_present(e))
+				continue;
+			pa = l2e_small_pa(e);
+			if (!frame_share(pa, SHARE_MAX)) {
+				/* undo the child's side; the parent's read-only
+				 * pages stay so (their next write reuses them) */
+				window_free_pages(ct, &child->vm);
+				child->resident = 0;
+				return -EAGAIN;
+			}
+			if (window_entry_writable(e)) {
+				e = page_entry(pa, WIN_RO);
+				pt->e[i] = e;
+				downgraded = true;
+			}
+			ct->e[i] = e;
 		}
-		ct->e[i] = e;
+		/* ARM1176 TRM 6.12: the walker reads the tables from memory as
+		 * TTBR0's cacheability says; clean what changed (the child's
+		 * table was cleaned when it was zeroed, l2chunk.c) */
+		if (n) {
+			clean_entries(ct, first, first + n - 1);
+			clean_entries(pt, first, first + n - 1);
+		}
 	}
 	child->resident = parent->resident;
-	/* ARM1176 TRM 6.12 (and 3.2.23): the walker reads the tables from
-	 * memory as TTBR0's cacheability says; clean both tables, DSB, then
-	 * drop the parent's TLB entries that still allow writes (invalidate
-	 * on ASID match, c8 c7 2) and flush prefetch before user code runs. */
-	pt_clean_table(ct, sizeof *ct);
+	/* then DSB, drop the parent's TLB entries that still allow writes
+	 * (invalidate on ASID match, c8 c7 2, TRM 3.2.23) and flush prefetch
+	 * before user code runs */
+	cp15_dsb();
 	if (downgraded) {
-		pt_clean_table(pt, sizeof *pt);
 		if (parent->asid.generation == asid_generation())
 			tlb_invalidate_asid(parent->asid.asid);
-		barrier_dsb();
-		isb();
+		cp15_dsb();
+		cp15_prefetch_flush();
 	}
 	return 0;
 }
@@ -153,13 +187,22 @@ void window_unmap(struct proc *p, uint32_t va, uint32_t size)
 	}
 }
 
-void window_free_table(l2_table_t *t)
+void window_free_pages(l2_table_t *t, const struct vm_map *m)
 {
-	for (unsigned i = 0; i < L2_ENTRIES; i++) {
-		l2e_t e = t->e[i];
-		if (l2e_kind(e) != L2_FAULT)
-			frame_put(l2e_pa(e));
-	}
+	/* pages exist only inside the regions: walk those */
+	for (unsigned r = 0; r < m->n; r++)
+		for (uint32_t va = m->v[r].start; va < m->v[r].end; va += 0x1000u) {
+			l2e_t *e = &t->e[L2_INDEX(va)];
+			if (l2e_present(*e)) {
+				frame_put(l2e_small_pa(*e));   /* windows hold small pages only */
+				*e = l2e_from_raw(0);
+			}
+		}
+}
+
+void window_free_table(l2_table_t *t, const struct vm_map *m)
+{
+	window_free_pages(t, m);
 	l2chunk_free(t);
 }
 
@@ -167,7 +210,7 @@ void window_destroy(struct proc *p)
 {
 	if (!p->l2)
 		return;
-	window_free_table(p->l2);
+	window_free_table(p->l2, &p->vm);
 	p->resident = 0;
 	asid_release(&p->asid);
 	p->l2 = 0;

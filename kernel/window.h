@@ -63,8 +63,10 @@ int window_share(struct proc *parent, struct proc *child);
 void window_unmap(struct proc *p, uint32_t va, uint32_t size);
 /* Free every page and the table itself, and the ASID. */
 void window_destroy(struct proc *p);
-/* Free the pages of a table that is not in use, and the table. */
-void window_free_table(l2_table_t *t);
+/* Free the pages of a table that is not in use (pages lie only in the
+ * regions m lists), and the table.  The table's entries become faults. */
+void window_free_pages(l2_table_t *t, const struct vm_map *m);
+void window_free_table(l2_table_t *t, const struct vm_map *m);
 /* The kernel address of the page mapped at va, or NULL. */
 void *window_kva(struct proc *p, uint32_t va);
 /* Make freshly written code at [kva, kva + n) visible to instruction

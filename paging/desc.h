@@ -295,6 +295,10 @@ bool l1e_shared(l1e_t e);
 
 enum l2_kind l2e_kind(l2e_t e);
 uint32_t l2e_pa(l2e_t e);           /* page base; 0 for a fault entry */
+/* For loops over whole tables: is e anything but a fault entry, and the
+ * base of a small page (callers know it is one), without a call. */
+static inline int l2e_present(l2e_t e) { return (e.raw & L2_TYPE_MASK) != L2_TYPE_FAULT; }
+static inline uint32_t l2e_small_pa(l2e_t e) { return e.raw & L2_SMALL_BASE_MASK; }
 enum ap l2e_ap(l2e_t e);
 int l2e_memtype(l2e_t e);
 bool l2e_xn(l2e_t e);
