@@ -27,6 +27,7 @@ int cmd_ls(int argc, char **argv);
 int cmd_mem(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_rm(int argc, char **argv);
+int cmd_selftest(int argc, char **argv);
 
 const struct shell_cmd shell_cmds[] = {
 	/* name      usage        help                                    min max  handler */
@@ -52,6 +53,7 @@ const struct shell_cmd shell_cmds[] = {
 	{ "rm",     "NAME",      "remove an uploaded program",             1, 1,  cmd_rm },
 	{ "mem",    "",          "frame allocator and page-table memory",  0, 0,  cmd_mem },
 	{ "fault",  "KIND [read|write]", "provoke a real fault (help: fault list)", 1, 2, cmd_fault },
+	{ "selftest", "",        "cache, alias, code and copy-on-write checks for real hardware", 0, 0, cmd_selftest },
 };
 
 const unsigned shell_ncmds = sizeof(shell_cmds) / sizeof(shell_cmds[0]);

@@ -27,6 +27,8 @@
  *   0x30000000 +-------------------------+
  *              | fault demonstrations    |  see paging/kmap.c
  *   0x30300000 +-------------------------+
+ *              | selftest scratch pages  |  mapped only during `selftest`
+ *   0x30302000 +-------------------------+
  *              | unmapped                |
  *   0x7E200000 +-------------------------+
  *              | GPIO for io processes   |  domain 3 (io), user RW, one page
