@@ -3,16 +3,17 @@
 #   make            build/kernel.elf (QEMU), build/kernel.img (SD card), build/kernel.lst
 #   make run        boot in QEMU, console on this terminal (Ctrl-A X quits)
 #   make debug      QEMU halted with its gdb stub; prints the gdb command
-#   make test       host unit tests + system tests in QEMU
+#   make test       host unit tests + fuzz corpus replay + system tests in QEMU
+#   make fuzz       fuzz the parsers and decoders, FUZZ_SECONDS=60 each (mk/fuzz.mk)
 #   make deps       install missing Debian packages (run, test and all do it too)
 #   make sdcard     build/pagoda-sd.img (a card image) and build/boot/ for a real Pi (mk/sdcard.mk)
 #   make flash DEV=/dev/sdX   write build/pagoda-sd.img to an SD card (asks first)
 #
-# Settings: MACHINE=raspi0|raspi1ap   CONSOLE=pl011|mini   HZ=100
+# Settings: MACHINE=raspi0|raspi1ap   CONSOLE=auto|pl011|mini   HZ=100
 #           PROGS="a.elf b.elf" (more programs in the store)   BUILD_TAG=name
 
 MACHINE ?= raspi0
-CONSOLE ?= pl011
+CONSOLE ?= auto
 HZ      ?= 100
 
 CROSS   ?= arm-none-eabi-
@@ -22,13 +23,21 @@ OBJDUMP := $(CROSS)objdump
 QEMU    ?= qemu-system-arm
 PYTHON  ?= /usr/bin/python3
 
+# CONSOLE=auto (the default, and the one for an SD card) picks the UART at
+# boot from the board and the firmware's pin setup (kernel/console.c);
+# pl011 and mini force one.
 ifeq ($(CONSOLE),mini)
 BUILD   := build/mini
 else ifeq ($(CONSOLE),pl011)
+BUILD   := build/pl011
+else ifeq ($(CONSOLE),auto)
 BUILD   := build
 else
-$(error CONSOLE must be pl011 or mini, not '$(CONSOLE)')
+$(error CONSOLE must be auto, pl011 or mini, not '$(CONSOLE)')
 endif
+# The QEMU serial port the console is on: QEMU sets no GPIO pins and
+# reports a Zero or an A+, so auto picks the PL011 there.
+QEMU_CONSOLE := $(if $(filter mini,$(CONSOLE)),mini,pl011)
 # BUILD_TAG=x builds into a directory of its own (e.g. a kernel with extra
 # PROGS for a test) without touching the default build.
 BUILD_TAG ?=
@@ -64,7 +73,7 @@ else
 Q := @
 endif
 
-QEMU_ARGS = $(shell tools/qemu-args --machine $(MACHINE) --kernel $(BUILD)/kernel.elf --console $(CONSOLE) $(1))
+QEMU_ARGS = $(shell tools/qemu-args --machine $(MACHINE) --kernel $(BUILD)/kernel.elf --console $(QEMU_CONSOLE) $(1))
 
 .SECONDEXPANSION:
 .PHONY: all kernel run debug test host-test system-test deps deps-auto clean FORCE
@@ -122,7 +131,7 @@ build/buildid.h: FORCE
 
 # ---- running ------------------------------------------------------------------
 run: all
-	@echo "pagoda on QEMU $(MACHINE), console $(CONSOLE).  Quit with Ctrl-A then X."
+	@echo "pagoda on QEMU $(MACHINE), console $(QEMU_CONSOLE) (CONSOLE=$(CONSOLE)).  Quit with Ctrl-A then X."
 	@echo "Upload programs without leaving the shell: tools/upload --no-command build/upload.sock FILE.elf"
 	$(QEMU) $(call QEMU_ARGS,--interactive --upload-sock build/upload.sock)
 
@@ -134,6 +143,7 @@ debug: all
 # ---- tests --------------------------------------------------------------------
 include tests/host/host.mk
 include mk/sdcard.mk
+include mk/fuzz.mk
 
 system-test: all
 	@$(MAKE) --no-print-directory CONSOLE=mini kernel
@@ -141,6 +151,7 @@ system-test: all
 
 test: deps-auto
 	@$(MAKE) --no-print-directory host-test
+	@$(MAKE) --no-print-directory fuzz-replay
 	@$(MAKE) --no-print-directory system-test
 
 clean:

@@ -102,6 +102,43 @@ CP15_WR(cp15_write_contextidr, 0, c13, c0, 1)
 CP15_RD(cp15_read_vbar,   0, c12, c0, 0)
 CP15_WR(cp15_write_vbar,  0, c12, c0, 0)
 
+/* ---- Added for real-hardware correctness (docs/hardware-checklist.md) ----
+ * [TRM] page numbers are those of DDI 0301H.  Correction to a citation
+ * above: the Context ID Register is [TRM] 3.2.47 (p. 3-128); 3.2.46 is the
+ * FCSE PID Register. */
+
+/*
+ * Invalidate the entire I-cache, the form that survives ARM erratum 411920
+ * ("Invalidate Instruction Cache operation can fail"; present in the
+ * ARM1136, ARM1156 and ARM1176, not the MPCore).  ARM's workaround, used by
+ * Linux arch/arm/mm/cache-v6.S v6_flush_icache_all with
+ * CONFIG_ARM_ERRATA_411920: with IRQ, FIQ and imprecise aborts masked, issue
+ * c7, c5, 0 four times, restore the CPSR, then at least 11 NOPs.
+ * c7, c5, 0 also flushes the whole branch target cache ([TRM] 3.2.22
+ * Table 3-71, p. 3-74).  Use this instead of cp15_icache_inval_all().
+ */
+#ifdef __arm__
+static inline void cp15_icache_inval_all_411920(void)
+{
+	uint32_t cpsr, zero = 0;
+
+	__asm__ volatile(
+		"mrs	%0, cpsr\n\t"
+		"cpsid	aif\n\t"
+		"mcr	p15, 0, %1, c7, c5, 0\n\t"
+		"mcr	p15, 0, %1, c7, c5, 0\n\t"
+		"mcr	p15, 0, %1, c7, c5, 0\n\t"
+		"mcr	p15, 0, %1, c7, c5, 0\n\t"
+		"msr	cpsr_cx, %0\n\t"
+		".rept	11\n\t"
+		"nop\n\t"
+		".endr"
+		: "=&r"(cpsr) : "r"(zero) : "memory");
+}
+#else
+static inline void cp15_icache_inval_all_411920(void) { }
+#endif
+
 #undef CP15_RD
 #undef CP15_WR
 #undef CP15_OP

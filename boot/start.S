@@ -4,7 +4,9 @@
  * Entry state (QEMU-FACTS.md, and the Pi firmware): SVC mode, Secure or
  * Non-secure, MMU and caches off.  r0-r2 may hold loader values; we do not
  * use them.  The stub:
- *   1. masks IRQ, FIQ and imprecise aborts;
+ *   1. masks IRQ, FIQ and imprecise aborts, and puts the caches, MMU, TLB
+ *      and branch predictor in a known state, whatever a loader left
+ *      (docs/hardware-checklist.md, "Entry state");
  *   2. moves the image to its link address 0x8000 if it was loaded elsewhere
  *      (QEMU's raw "-kernel kernel.img" loads at 0x10000), through a
  *      scratch copy so the copying code never overwrites itself;
@@ -16,11 +18,60 @@
  */
 #include "boot/trapframe.h"
 
+/* SCTLR bits, ARM1176JZF-S TRM (DDI 0301H) 3.2.7 */
+#define SCTLR_M   0x00000001            /* MMU */
+#define SCTLR_C   0x00000004            /* D-cache */
+#define SCTLR_Z   0x00000800            /* branch prediction */
+#define SCTLR_I   0x00001000            /* I-cache */
+
+/*
+ * Invalidate the whole I-cache (and with it the branch target cache, TRM
+ * 3.2.22 Table 3-71) in the form ARM erratum 411920 requires on the
+ * ARM1176: four back-to-back c7, c5, 0 with interrupts masked (they are,
+ * from the first instruction on), then at least 11 NOPs.  Linux does the
+ * same in arch/arm/mm/cache-v6.S.  \zero must hold 0.
+ */
+	.macro	ICACHE_INVAL_ALL zero
+	mcr	p15, 0, \zero, c7, c5, 0  @ invalidate entire I-cache, 1 of 4
+	mcr	p15, 0, \zero, c7, c5, 0  @ 2 of 4
+	mcr	p15, 0, \zero, c7, c5, 0  @ 3 of 4
+	mcr	p15, 0, \zero, c7, c5, 0  @ 4 of 4
+	.rept	11
+	nop                             @ erratum 411920: at least 11 NOPs
+	.endr
+	.endm
+
 	.section .text.boot, "ax"
 	.arm
 	.global _start
 _start:
 	cpsid	aif                     @ mask IRQ, FIQ, async aborts (ARM ARM A4.1.16 CPS)
+
+	/* --- 1. a known cache, MMU and predictor state ------------------------
+	 * QEMU enters with all of it off (SCTLR 0x00050078), and the Pi
+	 * firmware starts the ARM from reset, where it is off too (TRM 3.2.7).
+	 * A chain loader may not: it may leave the D-cache on with dirty lines,
+	 * or the MMU on (identity mapped, or we could not be running here).
+	 * So: clean the D-cache if it is on, turn MMU, caches and prediction
+	 * off, then invalidate everything, so that no line, TLB entry or branch
+	 * target from before can be used later (the mailbox cleans and
+	 * invalidates lines by address long before mmu_init runs).  Position
+	 * independent: it runs before the relocation below. */
+	mov	r2, #0                  @ SBZ operand for the c7/c8 operations
+	mrc	p15, 0, r0, c1, c0, 0   @ SCTLR as the loader left it
+	tst	r0, #SCTLR_C            @ D-cache on?
+	mcrne	p15, 0, r2, c7, c14, 0  @ then clean+invalidate all of it (TRM 3.2.22 Table 3-71)
+	mcr	p15, 0, r2, c7, c10, 4  @ DSB: the written-back lines are in memory
+	bic	r0, r0, #(SCTLR_M | SCTLR_C)  @ MMU and D-cache off
+	bic	r0, r0, #(SCTLR_Z | SCTLR_I)  @ branch prediction and I-cache off
+	mcr	p15, 0, r0, c1, c0, 0   @ write SCTLR
+	mcr	p15, 0, r2, c7, c5, 4   @ prefetch flush: later fetches see the new SCTLR
+	ICACHE_INVAL_ALL r2             @ I-cache and BTAC (erratum 411920 form)
+	mcr	p15, 0, r2, c7, c6, 0   @ invalidate the D-cache: nothing in it is ours
+	mcr	p15, 0, r2, c7, c5, 6   @ flush the branch target cache (TRM 3.2.22 Table 3-75)
+	mcr	p15, 0, r2, c8, c7, 0   @ invalidate the unified TLB (TRM 3.2.23)
+	mcr	p15, 0, r2, c7, c10, 4  @ DSB: all of the above has completed
+	mcr	p15, 0, r2, c7, c5, 4   @ prefetch flush (ISB)
 
 	/* --- 2. relocate if we are not running at our link address ----------
 	 * Two copies, so that the loop doing the copy is never overwritten:
@@ -43,8 +94,9 @@ _start:
 	str	r3, [r1], #4            @ store it in the scratch copy
 	subs	r2, r2, #4              @ count down
 	bhi	1b
-	mcr	p15, 0, r2, c7, c10, 4  @ DSB: the copy is complete (r2 = 0)
-	mcr	p15, 0, r2, c7, c5, 0   @ invalidate I-cache before running the copy
+	mov	r2, #0                  @ SBZ operand (r2 may have passed below 0)
+	mcr	p15, 0, r2, c7, c10, 4  @ DSB: the copy is complete
+	ICACHE_INVAL_ALL r2             @ I-cache (off since step 1; kept for safety)
 	adr	r0, phase2              @ phase2 here ...
 	sub	r0, r0, r4              @ ... as an offset into the image ...
 	add	pc, r0, r7              @ ... continued in the scratch copy
@@ -56,8 +108,9 @@ phase2:
 	str	r3, [r1], #4            @ store it at the link address
 	subs	r2, r2, #4              @ count down
 	bhi	2b
+	mov	r2, #0                  @ SBZ operand
 	mcr	p15, 0, r2, c7, c10, 4  @ DSB: the copy is complete
-	mcr	p15, 0, r2, c7, c5, 0   @ invalidate I-cache: code moved (TRM 3.2.22)
+	ICACHE_INVAL_ALL r2             @ I-cache: code moved (TRM 3.2.22)
 	ldr	pc, =relocated          @ continue at the link address
 
 relocated:

@@ -20,6 +20,7 @@
  * BCM2835 alone), so their LED is left at -1.
  */
 #include "drivers/board.h"
+#include "drivers/gpio.h"
 #include "kernel/errno.h"
 #include "kernel/fmt.h"
 #include "kernel/string.h"
@@ -218,4 +219,21 @@ int board_describe(const struct board_info *b, char *buf, size_t n)
 	return ksnprintf(buf, n, "%s rev %u.%u, %u MiB, %s%s%s", b->model,
 			 (unsigned)b->pcb_major, (unsigned)b->pcb_minor,
 			 b->mem_mib, b->maker, sep, soc);
+}
+
+void board_pick_console(const struct board_info *b, int fsel14, int fsel15,
+			struct board_console *out)
+{
+	if (fsel14 == GPIO_ALT0 && fsel15 == GPIO_ALT0)
+		*out = (struct board_console){ BOARD_UART_PL011,
+			"firmware routed the PL011 to GPIO14/15 (ALT0)" };
+	else if (fsel14 == GPIO_ALT5 && fsel15 == GPIO_ALT5)
+		*out = (struct board_console){ BOARD_UART_MINI,
+			"firmware routed the mini UART to GPIO14/15 (ALT5)" };
+	else if (b && b->has_bt_on_pl011)
+		*out = (struct board_console){ BOARD_UART_MINI,
+			"GPIO14/15 not set up; this board's PL011 drives Bluetooth" };
+	else
+		*out = (struct board_console){ BOARD_UART_PL011,
+			"GPIO14/15 not set up; this board's primary UART is the PL011" };
 }

@@ -47,6 +47,42 @@ struct board_info {
 	bool has_bt_on_pl011;    /* PL011 wired to Bluetooth: console is the mini UART */
 };
 
+/*
+ * Which UART is the console, when the build leaves it to the board
+ * (kernel/console.c, CONSOLE=auto).  The Pi firmware routes its "primary
+ * UART" to GPIO 14/15 when config.txt has enable_uart=1: the PL011 (ALT0)
+ * on the Zero, A+ and B+, the mini UART (ALT5) on the Zero W, whose PL011
+ * drives Bluetooth on GPIO 32/33 - unless dtoverlay=disable-bt (or
+ * miniuart-bt) gives the PL011 back to GPIO 14/15, in which case the
+ * firmware sets ALT0 there.  With enable_uart=0 it leaves both pins
+ * inputs.  (Raspberry Pi documentation, "UART configuration": primary and
+ * secondary UART per model; raspberrypi/firmware issue #553: the firmware
+ * picks the primary UART from the serial0/serial1 aliases that those
+ * overlays change, and sets it up; issue #1448: enable_uart=0 puts GPIO
+ * 14/15 back to inputs.)
+ *
+ * The rule, in order:
+ *   1. GPIO 14 and 15 both ALT0: the firmware chose the PL011;
+ *   2. both ALT5: the firmware chose the mini UART;
+ *   3. otherwise (inputs: enable_uart=0, QEMU, or a loader that set no
+ *      pins): the board's own primary UART, the mini UART where the PL011
+ *      goes to Bluetooth (has_bt_on_pl011), else the PL011.
+ * So it must see the pins before anything in pagoda sets them.
+ */
+enum board_uart { BOARD_UART_PL011, BOARD_UART_MINI };
+
+struct board_console {
+	enum board_uart uart;
+	const char *why;          /* one line, for `info` */
+};
+
+/* Apply the rule above.  fsel14 and fsel15 are the function-select codes
+ * of GPIO 14 and 15 (enum gpio_func values, drivers/gpio.h) as found at
+ * boot, or negative if unknown; b may be NULL (unknown board).  Never
+ * fails. */
+void board_pick_console(const struct board_info *b, int fsel14, int fsel15,
+			struct board_console *out);
+
 /* Decode `revision` into *out.  Never fails: an unrecognised code gives
  * model "unknown board", known = false, mem_mib 0, led_pin -1. */
 void board_decode(uint32_t revision, struct board_info *out);

@@ -85,12 +85,11 @@ int gpio_level(unsigned pin)
 }
 
 /* Busy-wait the GPPUD set-up time on the system timer: a switch of
- * peripheral each way, hence the barriers (BCM2835 manual 1.3). */
+ * peripheral each way, fenced by mmio_read()/mmio_write() (BCM2835 manual
+ * 1.3, drivers/mmio.h). */
 static void pud_wait(void)
 {
-	mmio_barrier();
 	systimer_delay_us(PUD_SETUP_US);
-	mmio_barrier();
 }
 
 int gpio_pull(unsigned pin, enum gpio_pull p)

@@ -38,15 +38,27 @@
 
 /*
  * Cache coherence.  The VideoCore reads and writes the message in SDRAM
- * directly; it never looks into the ARM's L1 data cache.  So before
- * handing the buffer over, its dirty lines are cleaned to memory, and
- * after the reply its lines are invalidated so the ARM reads what the VC
- * wrote (ARM1176JZF-S TRM 3.2.22, clean / invalidate data cache line by
- * MVA, then a DSB for completion).  The buffer is aligned to, and a whole
- * number of, 32-byte lines (TRM 3.2.3, Cache Type Register: 8-word lines;
- * the ARM1176's CTR reads 0x1D152152), so invalidating it
- * cannot discard a neighbour's data.  That also satisfies the 16-byte
- * alignment the mailbox needs (the low 4 bits carry the channel).
+ * (through its L2, see below); it never looks into the ARM's L1 data
+ * cache.  pagoda's message buffer is ordinary kernel .bss: before
+ * mmu_init() the MMU is off and every data access is Strongly Ordered and
+ * uncached (ARM1176 TRM, "Behavior with MMU disabled", pp. 6-9 and 6-10;
+ * cache operations still execute), afterwards it is Normal write-back
+ * (kmap.c).  The same code is right in both cases:
+ *   1. before the mailbox write: clean and invalidate each line of the
+ *      buffer (c7, c14, 1), then DSB.  The request is in memory, and no
+ *      copy of the buffer is left in the L1 while the VideoCore owns it;
+ *   2. the mailbox write itself comes after that DSB (mmio_write);
+ *   3. after the reply word has been read (mmio_read: DSB after the
+ *      read): invalidate each line again (c7, c6, 1), then DSB, so the ARM
+ *      reads what the VideoCore wrote, not a line that an access in
+ *      between could have brought back.  This is Linux's rule for a
+ *      bidirectional DMA buffer on ARMv6 (cache-v6.S: v6_dma_map_area
+ *      cleans, v6_dma_unmap_area invalidates).
+ * The buffer is aligned to, and a whole number of, 32-byte lines (TRM
+ * 3.2.3, Cache Type Register: 8-word lines; paging/maint.c cache_probe()
+ * checks that at boot), so invalidating it cannot discard a neighbour's
+ * data.  That also satisfies the 16-byte alignment the mailbox needs (the
+ * low 4 bits carry the channel).
  */
 #define DCACHE_LINE        32u
 #define MSG_BYTES          ((MSG_WORDS * 4u + DCACHE_LINE - 1) & ~(DCACHE_LINE - 1))
@@ -55,11 +67,18 @@
  * Addresses the VideoCore sees.  The GPU reaches SDRAM through four bus
  * aliases (BCM2835 ARM Peripherals 1.2.1, address map figure p. 5):
  * 0x40000000 is the L2-coherent alias, 0xC0000000 the direct uncached one
- * (the manual's 1.2.4 quotes 0xC0000000 for DMA).  The Pi 1 firmware leaves
- * the L2 cache on for the ARM by default (config.txt disable_l2cache=0),
- * so ARM writes may still sit in L2: the VC must use the L2 alias, as
- * Linux's Pi 1 port did (mach-bcm2708 memory.h: bus offset 0x40000000
- * "use L2 cache", 0xC0000000 only with CONFIG_BCM2708_NOL2CACHE).  QEMU
+ * (the manual's 1.2.4 quotes 0xC0000000 for DMA).  On the BCM2835 the
+ * firmware puts the ARM's own accesses through the VideoCore L2 unless
+ * config.txt says disable_l2cache=1, so a cleaned ARM line may still sit
+ * in that L2: the VC must read through the L2 alias, or it can read stale
+ * SDRAM.  That is what Linux does on the Pi 1: upstream bcm2835.dtsi
+ * gives dma-ranges = <0x40000000 0x00000000 0x20000000>, and the old
+ * mach-bcm2708 used bus offset 0x40000000 unless built with
+ * CONFIG_BCM2708_NOL2CACHE (then 0xC0000000).
+ *
+ * So pagoda requires disable_l2cache to stay 0 (the default; config.txt
+ * does not set it).  With disable_l2cache=1 the ARM bypasses the L2 while
+ * the VC would read through it, and this must become 0xC0000000.  QEMU
  * accepts either alias.
  */
 #define VC_BUS_L2_ALIAS    0x40000000u
@@ -74,14 +93,16 @@ static uint32_t kernel_pa(const void *p)
 	return (uint32_t)(uintptr_t)p;
 }
 
-static void dcache_clean_msg(void)
+/* Step 1: the request goes to memory and leaves the L1. */
+static void dcache_flush_msg(void)
 {
 	for (uint32_t a = (uint32_t)(uintptr_t)msg; a < (uint32_t)(uintptr_t)msg + MSG_BYTES;
 	     a += DCACHE_LINE)
-		cp15_dcache_clean_mva(a);
-	cp15_dsb();                          /* cleaned before the VC is told */
+		cp15_dcache_clean_inval_mva(a);
+	cp15_dsb();                          /* done before the VC is told */
 }
 
+/* Step 3: forget anything the L1 holds of the buffer. */
 static void dcache_inval_msg(void)
 {
 	for (uint32_t a = (uint32_t)(uintptr_t)msg; a < (uint32_t)(uintptr_t)msg + MSG_BYTES;
@@ -90,22 +111,19 @@ static void dcache_inval_msg(void)
 	cp15_dsb();                          /* invalidated before msg is read */
 }
 
-/* Wait until (status & bit) is clear, for at most MBOX_TIMEOUT_US.
- * Alternates between the mailbox and the system timer, hence barriers. */
+/* Wait until (status & bit) is clear, for at most MBOX_TIMEOUT_US.  The
+ * loop alternates between the mailbox and the system timer; mmio_read()
+ * fences each access (BCM2835 manual 1.3), so no extra barrier is due. */
 static int wait_clear(uint32_t status, uint32_t bit)
 {
 	uint32_t deadline = systimer_now32() + MBOX_TIMEOUT_US;
 
-	mmio_barrier();
 	for (;;) {
 		if (!(mmio_read(status) & bit))
 			return 0;
-		mmio_barrier();                 /* mailbox -> timer (BCM 1.3) */
 		if (time_after_eq(systimer_now32(), deadline))
 			break;
-		mmio_barrier();                 /* timer -> mailbox */
 	}
-	mmio_barrier();
 	return (mmio_read(status) & bit) ? -ETIMEDOUT : 0;   /* last look */
 }
 
@@ -117,11 +135,11 @@ static int exchange(void)
 	uint32_t word = (kernel_pa(msg) | VC_BUS_L2_ALIAS) | MBOX_CHAN_PROP;
 	int err;
 
-	dcache_clean_msg();
+	dcache_flush_msg();                     /* 1 */
 	err = wait_clear(MBOX1_STATUS, MBOX_STATUS_FULL);
 	if (err)
 		return err;
-	mmio_write(MBOX1_WRITE, word);
+	mmio_write(MBOX1_WRITE, word);          /* 2 */
 	for (;;) {
 		err = wait_clear(MBOX0_STATUS, MBOX_STATUS_EMPTY);
 		if (err)
@@ -129,8 +147,7 @@ static int exchange(void)
 		if ((mmio_read(MBOX0_READ) & MBOX_CHAN_MASK) == MBOX_CHAN_PROP)
 			break;
 	}
-	mmio_barrier();                         /* mailbox -> memory */
-	dcache_inval_msg();
+	dcache_inval_msg();                     /* 3 */
 	return 0;
 }
 

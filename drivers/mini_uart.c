@@ -5,6 +5,8 @@
 #include "drivers/mini_uart.h"
 #include "drivers/mmio.h"
 #include "drivers/gpio.h"
+#include "drivers/systimer.h"
+#include "drivers/timecmp.h"
 #include "kernel/errno.h"
 
 /* BCM2835 ARM Peripherals 2.1, register table p. 8 */
@@ -40,6 +42,7 @@
 /* AUX_MU_LSR, p. 15 */
 #define MU_LSR_DATA_READY  (1u << 0)        /* receive FIFO holds >= 1 byte */
 #define MU_LSR_TX_EMPTY    (1u << 5)        /* transmit FIFO can take a byte */
+#define MU_LSR_TX_IDLE     (1u << 6)        /* FIFO empty and last bit sent */
 
 /* AUX_MU_CNTL, p. 17 */
 #define MU_CNTL_RX_EN      (1u << 0)
@@ -47,6 +50,10 @@
 
 /* AUX_MU_BAUD, p. 19: 16 bits.  2.2.1 p. 11: baud = clock / (8 * (reg + 1)) */
 #define MU_BAUD_MAX        0xFFFFu
+
+/* The firmware may have left bytes of its own in the 8-byte TX FIFO: at
+ * most 9 characters, under 10 ms at 9600 baud. */
+#define DRAIN_TIMEOUT_US   20000u
 
 #define MU_TXD_PIN         14u              /* TXD1, ALT5, p. 102 */
 #define MU_RXD_PIN         15u              /* RXD1, ALT5 */
@@ -66,7 +73,17 @@ int mini_uart_init(uint32_t core_clock_hz, uint32_t baud)
 		return -EINVAL;
 	reg -= 1;
 
-	mmio_barrier();                                   /* into AUX (1.3) */
+	/* If the firmware already runs the mini UART (a Zero W's primary UART
+	 * with enable_uart=1), let what it queued go out before the divisor
+	 * changes under it; with AUX_ENABLES bit 0 clear its registers cannot
+	 * be read, and there is nothing queued. */
+	if (mmio_read(AUX_ENABLES) & AUX_EN_MINI_UART) {
+		uint32_t deadline = systimer_now32() + DRAIN_TIMEOUT_US;
+
+		while (!(mmio_read(AUX_MU_LSR) & MU_LSR_TX_IDLE) &&
+		       !time_after_eq(systimer_now32(), deadline))
+			;
+	}
 	mmio_write(AUX_ENABLES, mmio_read(AUX_ENABLES) | AUX_EN_MINI_UART);
 	mmio_write(AUX_MU_CNTL, 0);                       /* RX, TX off */
 	mmio_write(AUX_MU_IER, 0);                        /* no interrupts */
@@ -75,12 +92,11 @@ int mini_uart_init(uint32_t core_clock_hz, uint32_t baud)
 	mmio_write(AUX_MU_IIR, MU_IIR_CLEAR_RX | MU_IIR_CLEAR_TX);
 	mmio_write(AUX_MU_BAUD, reg);
 
-	mmio_barrier();                                   /* AUX -> GPIO */
+	/* AUX -> GPIO -> AUX: mmio.h fences each access (BCM2835 1.3) */
 	gpio_set_function(MU_TXD_PIN, GPIO_ALT5);
 	gpio_set_function(MU_RXD_PIN, GPIO_ALT5);
 	gpio_pull(MU_TXD_PIN, GPIO_PULL_OFF);
 	gpio_pull(MU_RXD_PIN, GPIO_PULL_OFF);
-	mmio_barrier();                                   /* GPIO -> AUX */
 
 	mmio_write(AUX_MU_CNTL, MU_CNTL_RX_EN | MU_CNTL_TX_EN);
 	return 0;

@@ -4,6 +4,8 @@
 #include "drivers/pl011.h"
 #include "drivers/mmio.h"
 #include "drivers/gpio.h"
+#include "drivers/systimer.h"
+#include "drivers/timecmp.h"
 
 #define UART0_BASE   (PERIPH_BASE + 0x201000u)
 
@@ -53,24 +55,40 @@
 /* IFLS, p. 187: RX interrupt at 1/8 full (4 of 32 bytes) */
 #define IFLS_RX_1_8  (0u << 3)
 
+/* The firmware may leave bytes of its own in the TX FIFO (uart_2ndstage, a
+ * loader's last words): 32 of them take 33 ms at 9600 baud. */
+#define DRAIN_TIMEOUT_US  50000u
+
 static uint32_t err_count;
 
+/*
+ * PL011 TRM (DDI 0183G) 3.3.8, UARTCR: to reprogram, 1. disable the UART,
+ * 2. wait for the end of the current character, 3. flush the transmit FIFO
+ * by clearing UARTLCR_H.FEN, 4. reprogram, 5. enable.  FR.BUSY (3.3.3)
+ * stays set while the TX FIFO holds data "regardless of whether the UART
+ * is enabled", so waiting for it *after* disabling would hang for ever on
+ * a FIFO the firmware left full; pagoda lets the FIFO drain while the UART
+ * is still enabled, with a time limit, then disables and flushes.  QEMU
+ * never sets BUSY.  IBRD and FBRD take effect on the UARTLCR_H write that
+ * follows them (3.3.6, 3.3.7), hence that order below.
+ */
 void pl011_init(uint32_t uart_clk_hz, uint32_t baud)
 {
 	/* PL011 TRM 3.3.6: divisor = clk / (16 * baud), with 6 fraction bits:
 	 * div64 = 64 * clk / (16 * baud) = 4 * clk / baud, rounded. */
 	uint32_t div64 = (uint32_t)(((uint64_t)uart_clk_hz * 4 + baud / 2) / baud);
+	uint32_t deadline = systimer_now32() + DRAIN_TIMEOUT_US;
 
-	mmio_write(UART_CR, 0);                       /* disable while configuring */
-	while (mmio_read(UART_FR) & FR_BUSY)
-		;                                     /* finish the current byte */
-	mmio_barrier();                               /* UART -> GPIO (BCM 1.3) */
+	while ((mmio_read(UART_FR) & FR_BUSY) &&
+	       !time_after_eq(systimer_now32(), deadline))
+		;                                     /* 2: let queued bytes go */
+	mmio_write(UART_CR, 0);                       /* 1: disable */
+	mmio_write(UART_LCRH, 0);                     /* 3: FEN = 0 flushes the FIFOs */
 	gpio_set_function(14, GPIO_ALT0);             /* TXD0, BCM 6.2 table p. 102 */
 	gpio_set_function(15, GPIO_ALT0);             /* RXD0 */
 	gpio_pull(14, GPIO_PULL_OFF);
 	gpio_pull(15, GPIO_PULL_OFF);
-	mmio_barrier();                               /* GPIO -> UART */
-	mmio_write(UART_ICR, INT_ALL);                /* clear pending interrupts */
+	mmio_write(UART_ICR, INT_ALL);                /* 4: clear pending interrupts */
 	mmio_write(UART_IBRD, div64 >> 6);
 	mmio_write(UART_FBRD, div64 & 63);
 	mmio_write(UART_LCRH, LCRH_WLEN_8 | LCRH_FEN); /* 8N1, FIFOs on */

@@ -1,5 +1,14 @@
 /*
  * kernel/asid.c - ASID allocation with flush on rollover (see asid.h).
+ *
+ * ARM1176JZF-S TRM (DDI 0301H): 3.2.23 (p. 3-86) c8 TLB operations,
+ * invalidate all (c8, c7, 0) and invalidate on ASID match (c8, c7, 2);
+ * they act in program order for data accesses and before the next
+ * prefetch flush or exception return for instruction fetches.  3.2.47
+ * (p. 3-129): the ASID itself is loaded into CONTEXTIDR by
+ * sched_switch_window() (kernel/sched.c), with a DSB before and a prefetch
+ * flush after, from global (kernel) code; writing CONTEXTIDR also flushes
+ * the BTAC.  docs/hardware-checklist.md, "ASID and table switch".
  */
 #include "kernel/asid.h"
 #include "paging/tlb.h"
@@ -18,8 +27,8 @@ uint32_t asid_ensure(struct asid_slot *s)
 		next_asid = 1;
 		rollovers++;
 		tlb_flush_all();      /* no entry of the old generation survives */
-		barrier_dsb();
-		isb();
+		barrier_dsb();        /* the invalidate has completed ... */
+		isb();                /* ... for instruction fetches too */
 	}
 	s->asid = next_asid++;
 	s->generation = generation;
@@ -30,7 +39,7 @@ void asid_release(struct asid_slot *s)
 {
 	if (s->generation == generation) {
 		tlb_invalidate_asid(s->asid);   /* c8, c7, 2 */
-		barrier_dsb();
+		barrier_dsb();                  /* completed before the frames go */
 	}
 	s->generation = 0;
 }

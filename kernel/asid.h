@@ -2,7 +2,7 @@
  * kernel/asid.h - address space identifiers.
  *
  * User pages are not-global, so the TLB tags them with the ASID in
- * CONTEXTIDR[7:0] (ARM1176 TRM 3.2.46, 6.9 "Address Space Identifiers").
+ * CONTEXTIDR[7:0] (ARM1176 TRM 3.2.47, 6.9 "Address Space Identifiers").
  * A switch between processes then needs no TLB flush.  ASID 0 is reserved:
  * it is loaded while the window's table pointer changes and never tags a
  * user page.

@@ -16,6 +16,7 @@
 #include "drivers/led.h"
 #include "drivers/mailbox.h"
 #include "drivers/systimer.h"
+#include "paging/tlb.h"
 #include "boot/cpu.h"
 
 /* ---- led ------------------------------------------------------------------ */
@@ -203,6 +204,11 @@ void info_print_board(void)
 	kprintf("console: %s, %u bytes in, %u overflowed, %u UART errors\n",
 		console_name(), console_rx_bytes(), console_overflows(),
 		console_rx_errors());
+	kprintf("console choice: %s\n", console_choice());
+	kprintf("caches: CTR 0x%08x, D %u KiB, %s\n", cache_type(),
+		cache_dsize_bytes() / 1024, cache_aliases() ?
+		"P bit set: would need page colouring (pagoda assumes none)" :
+		"no page colouring needed");
 	if (led_pin() >= 0)
 		kprintf("ACT LED: GPIO %d, %s\n", led_pin(),
 			p->board.led_active_low ? "active-low" : "active-high");

@@ -1,8 +1,11 @@
 /*
  * kernel/console.h - the serial console, on the PL011 or the mini UART.
  *
- * The UART is chosen at build time: `make CONSOLE=mini` defines
- * CONSOLE_MINI (for the Pi Zero W, whose PL011 drives Bluetooth).  Output
+ * The UART: `make CONSOLE=mini` (CONSOLE_MINI) or `CONSOLE=pl011`
+ * (CONSOLE_PL011) forces one; with neither defined (CONSOLE=auto)
+ * console_init() picks it at boot from the board and the pins the firmware
+ * set up (drivers/board.h, board_pick_console): the mini UART on a Zero W
+ * unless the firmware gave GPIO 14/15 to the PL011.  Output
  * is polled.  Input is polled until console_enable_irq(); after that the
  * UART's receive interrupt fills a ring buffer, so typing during long
  * output loses nothing, and an overflowing ring is counted, not fatal.
@@ -34,6 +37,11 @@ extern bool (*console_intr_hook)(void);
 /* Switch to polled, interrupt-free operation for panics. */
 void console_panic_mode(void);
 const char *console_name(void);
+/* Why that UART: the build option, or the board rule that chose it. */
+const char *console_choice(void);
+/* True if console_init() put the console on the mini UART (then nothing
+ * else may use it: kernel/uploadd.c). */
+bool console_uses_mini_uart(void);
 /* Bytes lost because the ring was full, and UART receive errors. */
 uint32_t console_overflows(void);
 uint32_t console_rx_errors(void);

@@ -40,7 +40,7 @@ static bool mib_shared(unsigned slot)
 }
 
 /* After writing a live entry: clean it for the walker, DSB, drop any TLB
- * entry for va (global: any ASID matches), DSB (ARM1176 TRM 6.12, 3.2.23). */
+ * entry for va (global: any ASID matches), DSB (ARM1176 TRM 3.2.13 note, 3.2.23). */
 static void sync_entry(l2e_t *e, uint32_t va)
 {
 	cp15_dcache_clean_mva((uint32_t)(uintptr_t)e & ~31u);

@@ -1,5 +1,16 @@
 /*
  * kernel/l2chunk.c - 1 KiB second-level tables carved from frames.
+ *
+ * Real-hardware rules (docs/hardware-checklist.md, "Descriptor updates"):
+ *   - a chunk handed out is zeroed and then cleaned to memory with a DSB
+ *     (pt_clean_table), because the ARM1176 table walk never reads the L1
+ *     D-cache (TRM 3.2.13 note, p. 3-59): without the clean the walker
+ *     could read whatever the memory held before, not fault entries;
+ *   - a chunk given back must already be unreachable: no first-level entry
+ *     may point at it, and the TLB must hold nothing of it.  Callers do
+ *     that first (sched_drop_window, or the exec switch to the new table
+ *     plus asid_release), because l2chunk_free() at once writes free-list
+ *     pointers into the chunk, which a walker would read as descriptors.
  */
 #include "kernel/l2chunk.h"
 #include "kernel/frame.h"

@@ -1,5 +1,12 @@
 /*
  * kernel/platform.c - board facts from the mailbox, with safe defaults.
+ *
+ * Runs before mmu_init(), so the message buffer is reached uncached (see
+ * drivers/mailbox.c for the cache rules), and before console_init(), which
+ * takes from here the board (the UART choice and the ACT LED, through
+ * board_decode) and the clocks: clock id 2 (UART) sets the PL011 divisor,
+ * clock id 4 (core) the mini UART's.  It touches no GPIO, so console_init()
+ * still sees GPIO 14/15 as the firmware left them.
  */
 #include "kernel/platform.h"
 #include "drivers/mailbox.h"

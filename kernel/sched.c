@@ -127,6 +127,7 @@ void sched_switch_window(struct proc *p)
 
 	if (!slot)
 		slot = &kernel_l1()->e[L1_INDEX(WINDOW_BASE)];
+	cp15_dsb();                      /* TRM 3.2.47: DSB before writing CONTEXTIDR */
 	if (p->win_l1e.raw != window_shown) {
 		cp15_write_contextidr(ASID_RESERVED);
 		cp15_prefetch_flush();

@@ -99,9 +99,8 @@ static void uploadd(void *arg)
 
 void uploadd_init(void)
 {
-#ifdef CONSOLE_MINI
-	return;            /* the mini UART is the console itself */
-#endif
+	if (console_uses_mini_uart())
+		return;        /* the mini UART is the console itself */
 	if (!semihost_available())
 		return;        /* a real board: GPIO14/15 belong to the console */
 	ring_init(&aux, aux_buf, sizeof aux_buf);

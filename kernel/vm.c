@@ -9,8 +9,8 @@
  *
  * Caches: the kernel fills and copies pages through its own mapping of
  * the frame.  The ARM1176 D-cache is physically tagged and, at 16 KiB
- * 4-way (4 KiB a way), has no page-colouring aliases (TRM 3.2.4, cache
- * type register P bit clear; 7.2.2), so the user's mapping sees those
+ * 4-way (4 KiB a way), has no page-colouring aliases (TRM 3.2.3, cache
+ * type register P bit clear; 6.11.3), so the user's mapping sees those
  * writes with no maintenance.  The I-cache does not snoop the D-cache
  * (TRM 3.2.22): a page that will be executed is cleaned and the I-cache
  * invalidated before it is mapped (window_sync_code).

@@ -26,7 +26,7 @@ int window_create(struct proc *p)
 
 /* Write one entry of p's table, with the maintenance a live table needs:
  * clean the line for the walker, DSB, and drop any TLB entry of p's ASID
- * for va (ARM1176 TRM 6.12 / 3.2.23). */
+ * for va (ARM1176 TRM 3.2.13 note / 3.2.23). */
 static void set_entry(struct proc *p, uint32_t va, l2e_t e)
 {
 	l2e_t *slot = &p->l2->e[L2_INDEX(va)];
@@ -36,7 +36,9 @@ static void set_entry(struct proc *p, uint32_t va, l2e_t e)
 	cp15_dsb();
 	if (p->asid.generation == asid_generation())
 		tlb_invalidate_mva_asid((va & ~0xFFFu) | p->asid.asid);
+	cp15_bp_flush_all();             /* TRM 1.5.3: the mapping changed */
 	cp15_dsb();
+	cp15_prefetch_flush();
 }
 
 static const struct { enum ap ap; bool xn; } rights[] = {
@@ -150,8 +152,8 @@ int window_share(struct proc *parent, struct proc *child)
 			}
 			ct->e[i] = e;
 		}
-		/* ARM1176 TRM 6.12: the walker reads the tables from memory as
-		 * TTBR0's cacheability says; clean what changed (the child's
+		/* ARM1176 TRM 3.2.13 (note): the walker cannot read from the L1
+		 * cache, so tables written through it are cleaned; clean what changed (the child's
 		 * table was cleaned when it was zeroed, l2chunk.c) */
 		if (n) {
 			clean_entries(ct, first, first + n - 1);
@@ -229,19 +231,10 @@ void *window_kva(struct proc *p, uint32_t va)
 }
 
 /* ARM1176 TRM 3.2.22: the I-cache does not snoop the D-cache.  Code written
- * through the D-cache must be cleaned to memory (c7 c10 1 per line), then
- * the I-cache invalidated (c7 c5 0) and the branch predictor flushed
- * (c7 c5 6), with a DSB before and a prefetch flush after. */
+ * through the D-cache is cleaned to memory, the I-cache invalidated (in
+ * the form erratum 411920 needs) and branch prediction flushed, with the
+ * barriers between: pt_sync_code() in paging/maint.c. */
 void window_sync_code(void *kva, uint32_t n)
 {
-	uint32_t a = (uint32_t)(uintptr_t)kva & ~31u;
-	uint32_t end = (uint32_t)(uintptr_t)kva + n;
-
-	for (; a < end; a += 32)
-		cp15_dcache_clean_mva(a);
-	barrier_dsb();
-	cp15_icache_inval_all();
-	bp_flush_all();
-	barrier_dsb();
-	isb();
+	pt_sync_code(kva, n);
 }

@@ -3,13 +3,26 @@
  *
  * ARM1176JZF-S TRM (DDI 0301H):
  *   3.2.7  c1 Control Register (SCTLR) bits used below;
- *   3.2.13 TTBR0 and 3.2.15 TTBCR; 3.2.16 DACR;
+ *   3.2.13 TTBR0 (and its note, p. 3-59: the walker cannot read the L1
+ *          cache, so tables in write-back memory are cleaned after every
+ *          write: paging/maint.c); 3.2.15 TTBCR; 3.2.16 DACR;
  *   6.4.1  "Enabling the MMU": set up the tables, TTBR and DACR first, and
  *          invalidate the TLB and caches before setting M, C and I;
+ *   1.5.3  p. 1-12: the BTAC must be flushed when the address mappings
+ *          change, and turning the MMU on changes all of them;
  *   6.2    the ARMv6 (XP = 1) descriptor format.
  * The order (also measured in QEMU-FACTS.md):
- *   1. invalidate I+D caches  2. DSB  3. invalidate TLB  4. DACR
- *   5. TTBCR = 0  6. TTBR0  7. SCTLR |= XP,U,I,Z,C,M  8. prefetch flush
+ *   0. cache_probe(): 32-byte lines, as every maintenance loop assumes
+ *   1. invalidate I+D caches (c7, c7, 0), then the I-cache again in the
+ *      erratum 411920 form, and the BTAC.  boot/start.S turned the caches
+ *      off and emptied them at entry, and they stayed off, so nothing in
+ *      them is dirty and the tables built by kmap_build are in memory
+ *   2. DSB: those writes and invalidates have completed
+ *   3. invalidate TLB  4. DACR  5. TTBCR = 0  6. TTBR0, then DSB + prefetch
+ *      flush so the new TTBR0 is in force before M is set
+ *   7. SCTLR |= XP,U,I,Z,C,M  8. prefetch flush
+ * The code doing this is identity mapped (kmap.c), so the instructions
+ * after the SCTLR write come from the same addresses through the MMU.
  */
 #include "paging/mmu.h"
 #include "paging/domains.h"
@@ -28,7 +41,11 @@
 #define SCTLR_TRE (1u << 28)   /* TEX remap */
 #define SCTLR_AFE (1u << 29)   /* access flag enable */
 
-/* TTBR0 bits, TRM 3.2.13 Table 3-37 */
+/* TTBR0 bits, TRM 3.2.13 Table 3-53 (p. 3-58).  C = 1: the walk is inner
+ * cacheable; it still never reads the L1 cache (note p. 3-59), so each
+ * descriptor write is cleaned to memory.  RGN = b01: outer write-back,
+ * write-allocate, the same outer attributes as the tables' own mapping
+ * (MT_NORMAL_WBWA in kmap.c). */
 #define TTBR_C          (1u << 0)  /* walks inner cacheable */
 #define TTBR_RGN_SHIFT  3          /* outer attributes of walks */
 #define TTBR_RGN_WBWA   1u         /* outer write-back, write-allocate */
@@ -54,14 +71,19 @@ void mmu_init(uint32_t ram_end)
 
 	ram_top = ram_end;
 	kmap_build(&kernel_table, ram_end);
+	cache_probe();                            /* 0 */
 
 	cp15_idcache_inval_all();                 /* 1 */
+	cp15_icache_inval_all_411920();
+	bp_flush_all();
 	barrier_dsb();                            /* 2 */
 	tlb_flush_all();                          /* 3 */
 	cp15_write_dacr(DACR_DEFAULT);            /* 4 */
 	cp15_write_ttbcr(0);                      /* 5: TTBR0 covers all 4 GiB */
 	cp15_write_ttbr0((uint32_t)(uintptr_t)&kernel_table | TTBR_C |
 			 (TTBR_RGN_WBWA << TTBR_RGN_SHIFT));  /* 6 */
+	barrier_dsb();
+	isb();
 	sctlr = cp15_read_sctlr();
 	sctlr &= ~(SCTLR_A | SCTLR_V | SCTLR_TRE | SCTLR_AFE);
 	sctlr |= SCTLR_XP | SCTLR_U | SCTLR_I | SCTLR_Z | SCTLR_C | SCTLR_M;

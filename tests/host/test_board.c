@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "drivers/board.h"
+#include "drivers/gpio.h"
 #include "kernel/errno.h"
 #include "kernel/string.h"
 
@@ -257,6 +258,81 @@ static void test_never_crashes(void **state)
 	}
 }
 
+/* ---- console choice (board_pick_console) -------------------------------------
+ * GPFSEL codes (BCM2835 manual Table 6-2): input 000 = 0, ALT0 100 = 4,
+ * ALT5 010 = 2, output 001 = 1. */
+
+struct pick {
+	uint32_t rev;            /* 0: no board (NULL) */
+	int fsel14, fsel15;
+	enum board_uart want;
+};
+
+static const struct pick picks[] = {
+	/* Pins untouched (enable_uart=0, QEMU): the board's primary UART */
+	{ 0x00920092, GPIO_IN,   GPIO_IN,   BOARD_UART_PL011 },   /* Zero (QEMU raspi0) */
+	{ 0x00900093, GPIO_IN,   GPIO_IN,   BOARD_UART_PL011 },   /* Zero 1.3 */
+	{ 0x00900021, GPIO_IN,   GPIO_IN,   BOARD_UART_PL011 },   /* A+ (QEMU raspi1ap) */
+	{ 0x00900032, GPIO_IN,   GPIO_IN,   BOARD_UART_PL011 },   /* B+ */
+	{ 0x00000010, GPIO_IN,   GPIO_IN,   BOARD_UART_PL011 },   /* old-style B+ */
+	{ 0x009000C1, GPIO_IN,   GPIO_IN,   BOARD_UART_MINI },    /* Zero W: PL011 is BT */
+	/* enable_uart=1: the firmware's own routing wins */
+	{ 0x009000C1, GPIO_ALT5, GPIO_ALT5, BOARD_UART_MINI },    /* Zero W default */
+	{ 0x009000C1, GPIO_ALT0, GPIO_ALT0, BOARD_UART_PL011 },   /* Zero W, disable-bt */
+	{ 0x00900093, GPIO_ALT0, GPIO_ALT0, BOARD_UART_PL011 },   /* Zero */
+	{ 0x00900032, GPIO_ALT0, GPIO_ALT0, BOARD_UART_PL011 },   /* B+ */
+	{ 0x00900093, GPIO_ALT5, GPIO_ALT5, BOARD_UART_MINI },    /* Zero, mini UART chosen */
+	/* Half set up or something else on the pins: the board decides */
+	{ 0x009000C1, GPIO_ALT0, GPIO_IN,   BOARD_UART_MINI },
+	{ 0x00900093, GPIO_ALT5, GPIO_ALT0, BOARD_UART_PL011 },
+	{ 0x00900093, GPIO_OUT,  GPIO_OUT,  BOARD_UART_PL011 },
+	{ 0x009000C1, -22,       -22,       BOARD_UART_MINI },    /* pins unreadable */
+	/* Unknown board (the mailbox failed): PL011 unless the pins say more */
+	{ 0,          GPIO_IN,   GPIO_IN,   BOARD_UART_PL011 },
+	{ 0,          GPIO_ALT5, GPIO_ALT5, BOARD_UART_MINI },
+	{ 0x12345678, GPIO_IN,   GPIO_IN,   BOARD_UART_PL011 },
+};
+
+static void test_pick_console(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof picks / sizeof picks[0]; i++) {
+		const struct pick *p = &picks[i];
+		struct board_info b;
+		struct board_console c = { BOARD_UART_PL011, NULL };
+
+		board_decode(p->rev, &b);
+		board_pick_console(p->rev ? &b : NULL, p->fsel14, p->fsel15, &c);
+		if (c.uart != p->want)
+			fail_msg("pick %zu: rev %08x pins %d/%d gave %d, want %d", i,
+				 (unsigned)p->rev, p->fsel14, p->fsel15, c.uart, p->want);
+		assert_non_null(c.why);
+		assert_true(strlen(c.why) > 0);
+	}
+}
+
+/* The four BCM2835 boards pagoda targets: ACT LED pin and polarity, and
+ * whether the PL011 is free (drivers/board.c cites the sources). */
+static void test_target_boards(void **state)
+{
+	static const struct { uint32_t rev; int pin; bool low; bool bt; } t[] = {
+		{ 0x00900093, 47, true,  false },    /* Zero 1.3 */
+		{ 0x009000C1, 47, true,  true  },    /* Zero W / WH */
+		{ 0x00900021, 47, false, false },    /* A+ 1.1 */
+		{ 0x00900032, 47, false, false },    /* B+ 1.2 */
+	};
+	struct board_info b;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		board_decode(t[i].rev, &b);
+		assert_true(b.known);
+		assert_int_equal(b.led_pin, t[i].pin);
+		assert_int_equal(b.led_active_low, t[i].low);
+		assert_int_equal(b.has_bt_on_pl011, t[i].bt);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +346,8 @@ int main(void)
 		cmocka_unit_test(test_known_type_unknown_fields),
 		cmocka_unit_test(test_describe_snprintf_rules),
 		cmocka_unit_test(test_never_crashes),
+		cmocka_unit_test(test_pick_console),
+		cmocka_unit_test(test_target_boards),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

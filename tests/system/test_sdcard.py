@@ -107,7 +107,7 @@ def build_card(tmp, firmware):
     """`make sdcard` (default console: build/kernel.img) into tmp from
     firmware; return a Card."""
     img, boot = tmp / "pagoda-sd.img", tmp / "boot"
-    out = make("sdcard", "CONSOLE=pl011", "BUILD_TAG=", "FIRMWARE_DIR=%s" % firmware,
+    out = make("sdcard", "BUILD_TAG=", "FIRMWARE_DIR=%s" % firmware,
                "SDCARD_IMG=%s" % img, "SDCARD_BOOT=%s" % boot)
     assert out.returncode == 0, out.stdout + out.stderr
     return Card(img, boot, firmware)

@@ -1,0 +1,1 @@
+fuzz_elf_SRCS := kernel/elf.c

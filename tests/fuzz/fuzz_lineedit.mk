@@ -1,0 +1,1 @@
+fuzz_lineedit_SRCS := kernel/lineedit.c kernel/args.c

@@ -1,0 +1,1 @@
+fuzz_upload_SRCS := kernel/upload.c kernel/crc32.c
