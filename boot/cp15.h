@@ -94,7 +94,7 @@ CP15_OP(tlb_invalidate_all,         0, c8, c7, 0)   /* unified TLB, all entries 
 CP15_WR(tlb_invalidate_mva_asid,    0, c8, c7, 1)   /* by MVA[31:12] | ASID[7:0] */
 CP15_WR(tlb_invalidate_asid,        0, c8, c7, 2)   /* every entry of one ASID */
 
-/* ---- Process ID, [TRM] 3.2.46 Context ID --------------------------------- */
+/* ---- Process ID, [TRM] 3.2.47 Context ID --------------------------------- */
 CP15_RD(cp15_read_contextidr,  0, c13, c0, 1)
 CP15_WR(cp15_write_contextidr, 0, c13, c0, 1)
 
@@ -102,10 +102,10 @@ CP15_WR(cp15_write_contextidr, 0, c13, c0, 1)
 CP15_RD(cp15_read_vbar,   0, c12, c0, 0)
 CP15_WR(cp15_write_vbar,  0, c12, c0, 0)
 
-/* ---- Added for real-hardware correctness (docs/hardware-checklist.md) ----
- * [TRM] page numbers are those of DDI 0301H.  Correction to a citation
- * above: the Context ID Register is [TRM] 3.2.47 (p. 3-128); 3.2.46 is the
- * FCSE PID Register. */
+/* ---- Added for real-hardware correctness (docs/hardware.md, "Correct on
+ * real hardware: the checklist") ----
+ * [TRM] page numbers are those of DDI 0301H.  The Context ID Register is
+ * [TRM] 3.2.47 (p. 3-128); 3.2.46 is the FCSE PID Register. */
 
 /*
  * Invalidate the entire I-cache, the form that survives ARM erratum 411920

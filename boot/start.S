@@ -6,7 +6,7 @@
  * use them.  The stub:
  *   1. masks IRQ, FIQ and imprecise aborts, and puts the caches, MMU, TLB
  *      and branch predictor in a known state, whatever a loader left
- *      (docs/hardware-checklist.md, "Entry state");
+ *      (docs/hardware.md, checklist item 1, "Entry state");
  *   2. moves the image to its link address 0x8000 if it was loaded elsewhere
  *      (QEMU's raw "-kernel kernel.img" loads at 0x10000), through a
  *      scratch copy so the copying code never overwrites itself;

@@ -76,10 +76,10 @@
  * mach-bcm2708 used bus offset 0x40000000 unless built with
  * CONFIG_BCM2708_NOL2CACHE (then 0xC0000000).
  *
- * So pagoda requires disable_l2cache to stay 0 (the default; config.txt
- * does not set it).  With disable_l2cache=1 the ARM bypasses the L2 while
- * the VC would read through it, and this must become 0xC0000000.  QEMU
- * accepts either alias.
+ * So pagoda requires disable_l2cache to stay 0 (the BCM2835 default;
+ * config.txt sets it explicitly).  With disable_l2cache=1 the ARM
+ * bypasses the L2 while the VC would read through it, and this must
+ * become 0xC0000000.  QEMU accepts either alias.
  */
 #define VC_BUS_L2_ALIAS    0x40000000u
 

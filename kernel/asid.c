@@ -8,7 +8,7 @@
  * (p. 3-129): the ASID itself is loaded into CONTEXTIDR by
  * sched_switch_window() (kernel/sched.c), with a DSB before and a prefetch
  * flush after, from global (kernel) code; writing CONTEXTIDR also flushes
- * the BTAC.  docs/hardware-checklist.md, "ASID and table switch".
+ * the BTAC.  docs/hardware.md, checklist item 5, "ASID and table switch".
  */
 #include "kernel/asid.h"
 #include "paging/tlb.h"

@@ -46,7 +46,9 @@ static void sync_entry(l2e_t *e, uint32_t va)
 	cp15_dcache_clean_mva((uint32_t)(uintptr_t)e & ~31u);
 	cp15_dsb();
 	tlb_invalidate_mva_asid(va & ~0xFFFu);
+	cp15_bp_flush_all();             /* TRM 1.5.3: flush prediction when a mapping changes */
 	cp15_dsb();
+	cp15_prefetch_flush();
 }
 
 static int slot_take(void)

@@ -1,7 +1,8 @@
 /*
  * kernel/l2chunk.c - 1 KiB second-level tables carved from frames.
  *
- * Real-hardware rules (docs/hardware-checklist.md, "Descriptor updates"):
+ * Real-hardware rules (docs/hardware.md, checklist items 3 and 4,
+ * "Descriptor updates" and "New and freed page tables"):
  *   - a chunk handed out is zeroed and then cleaned to memory with a DSB
  *     (pt_clean_table), because the ARM1176 table walk never reads the L1
  *     D-cache (TRM 3.2.13 note, p. 3-59): without the clean the walker

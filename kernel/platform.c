@@ -14,7 +14,7 @@
 /* Defaults used when a mailbox call fails: the smallest Pi 1 memory split
  * (256 MiB board, 64 MiB GPU) and the documented default clocks. */
 #define DEFAULT_ARM_SIZE   (192u << 20)
-#define DEFAULT_UART_CLK   3000000u      /* config.txt init_uart_clock */
+#define DEFAULT_UART_CLK   48000000u     /* config.txt init_uart_clock=48000000 */
 #define DEFAULT_CORE_CLK   250000000u    /* BCM2835 core clock default */
 #define DEFAULT_ARM_CLK    700000000u
 

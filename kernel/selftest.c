@@ -3,7 +3,8 @@
  *
  * QEMU models neither caches nor a write buffer, so these pass there by
  * construction; on a Pi they fail if a maintenance step in pagoda is
- * missing or wrong (docs/hardware-checklist.md lists the sequences).
+ * missing or wrong (docs/hardware.md, "Correct on real hardware: the
+ * checklist", lists the sequences; its item 14 describes this command).
  *
  *   alias-cached   a frame seen through the kernel's identity mapping and
  *                  through a second, cached mapping at SELFTEST_VA: a

@@ -7,8 +7,10 @@
 #   make firmware             only fetch the Pi firmware into build/firmware/
 #
 # FIRMWARE_DIR=DIR uses your own bootcode.bin, start.elf and fixup.dat instead
-# of Debian's raspi-firmware package (tools/firmware explains).  With
-# CONSOLE=mini everything lands in build/mini/ instead, as the kernel does.
+# of Debian's raspi-firmware package (tools/firmware explains).  The default
+# CONSOLE=auto image picks its console UART at boot and suits every board,
+# the Zero W included; CONSOLE=pl011 or mini forces one, and then everything
+# lands in build/pl011/ or build/mini/ instead, as the kernel does.
 
 SDCARD_IMG  := $(BUILD)/pagoda-sd.img
 SDCARD_BOOT := $(BUILD)/boot

@@ -1,8 +1,9 @@
 /*
  * paging/maint.c - TLB, cache and barrier maintenance after descriptor
  * changes, for code written through the D-side, and the memory the page
- * tables live in.  docs/hardware-checklist.md lists every sequence with
- * its source; the rules behind this file:
+ * tables live in.  docs/hardware.md, "Correct on real hardware: the
+ * checklist", lists every sequence with its source; the rules behind this
+ * file:
  *
  * ARM1176JZF-S TRM (DDI 0301H):
  *   3.2.13 note, p. 3-59: "The ARM1176JZF-S processor cannot page table

@@ -1,6 +1,7 @@
 /*
  * paging/tlb.h - the individual maintenance steps (paging/maint.c), each a
- * named function so that docs/hardware-checklist.md can point at it.
+ * named function so that the real-hardware checklist (docs/hardware.md,
+ * "Correct on real hardware: the checklist") can point at it.
  */
 #ifndef PAGING_TLB_H
 #define PAGING_TLB_H
