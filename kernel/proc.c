@@ -406,6 +406,7 @@ int proc_exec(const char *name, int argc, char *const argv[])
 	const struct prog *prog, *old_image = p->image;
 	struct elf_info info;
 	l2_table_t *old_l2 = p->l2;
+	l1e_t old_l1e = p->win_l1e;          /* window_create() makes a new one */
 	struct vm_map old_vm = p->vm;
 	uint32_t old_res = p->resident, old_brk = p->brk, old_brk_base = p->brk_base;
 	uint32_t uargv;
@@ -426,6 +427,7 @@ int proc_exec(const char *name, int argc, char *const argv[])
 		if (p->image)
 			prog_release(p->image);
 		p->l2 = old_l2;
+		p->win_l1e = old_l1e;
 		p->vm = old_vm;
 		p->image = old_image;
 		p->resident = old_res;

@@ -1,0 +1,1 @@
+test_vma_SRCS := kernel/vma.c
