@@ -5,6 +5,7 @@
 #   make debug      QEMU halted with its gdb stub; prints the gdb command
 #   make test       host unit tests + fuzz corpus replay + system tests in QEMU
 #   make fuzz       fuzz the parsers and decoders, FUZZ_SECONDS=60 each (mk/fuzz.mk)
+#   make bench      what OS operations cost, in guest instructions (mk/bench.mk)
 #   make deps       install missing Debian packages (run, test and all do it too)
 #   make sdcard     build/pagoda-sd.img (a card image) and build/boot/ for a real Pi (mk/sdcard.mk)
 #   make flash DEV=/dev/sdX   write build/pagoda-sd.img to an SD card (asks first)
@@ -144,6 +145,7 @@ debug: all
 include tests/host/host.mk
 include mk/sdcard.mk
 include mk/fuzz.mk
+include mk/bench.mk
 
 system-test: all
 	@$(MAKE) --no-print-directory CONSOLE=mini kernel

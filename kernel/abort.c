@@ -24,6 +24,7 @@
 struct abort_info last_abort;
 bool (*abort_user_hook)(struct trapframe *tf, const struct abort_info *a);
 bool (*abort_ucopy_hook)(const struct abort_info *a);
+bool (*abort_user_fast)(struct trapframe *tf, bool prefetch, uint32_t fsr, uint32_t far);
 
 void abort_report(const struct abort_info *a)
 {
@@ -47,6 +48,9 @@ static void handle(struct trapframe *tf, bool prefetch, uint32_t fsr, uint32_t f
 	struct abort_info *a = &last_abort;
 	uint32_t fixup;
 
+	if ((tf->cpsr & MODE_MASK) == MODE_USR && abort_user_fast &&
+	    abort_user_fast(tf, prefetch, fsr, far))
+		return;                       /* a page arrived: retry the access */
 	a->prefetch = prefetch;
 	a->fsr = fsr;
 	a->far = far;

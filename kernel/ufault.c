@@ -40,6 +40,7 @@ static bool user_fault(struct trapframe *tf, const struct abort_info *a)
 	if (cause == 0)
 		return true;
 	if (cause == WAIT_CAUSE_OOM) {
+		vm_stats.oom_kills++;
 		kprintf("pid %d (%s): out of memory: no frame for the page at 0x%08x\n",
 			p->pid, p->name, a->far);
 		ksnprintf(why, sizeof why, "out of memory at 0x%08x (%s)", a->far, rw);
@@ -58,6 +59,30 @@ static bool user_fault(struct trapframe *tf, const struct abort_info *a)
 	proc_fault_exit(WAIT_CAUSE_FAULT, why);
 }
 
+/* The common case, before any decoding: a page translation or permission
+ * fault that vm_fault() serves.  Anything it does not serve goes the
+ * full way (user_fault), which decides again and reports. */
+static bool user_fast(struct trapframe *tf, bool prefetch, uint32_t fsr, uint32_t far)
+{
+	struct proc *p = current;
+	unsigned status = FSR_STATUS5(prefetch ? fsr & IFSR_VALID_MASK : fsr);
+	enum vma_fault_kind kind;
+	bool overflow;
+
+	if (status == FS_TRANSLATION_PAGE)
+		kind = VF_TRANSLATION;
+	else if (status == FS_PERMISSION_PAGE)
+		kind = VF_PERMISSION;
+	else
+		return false;
+	if (!p || p->kthread)
+		return false;
+	if (vm_fault(p, far, kind, !prefetch && (fsr & FSR_WNR), prefetch, tf->sp, &overflow))
+		return false;
+	p->faults++;
+	return true;
+}
+
 /* A system call's copy to or from the process faulted: serve the page the
  * same way, or let the copy fail with -EFAULT.  Out of memory here kills
  * the process when the call returns. */
@@ -74,6 +99,7 @@ static bool ucopy_fault(const struct abort_info *a)
 	if (cause == 0)
 		return true;
 	if (cause == WAIT_CAUSE_OOM) {
+		vm_stats.oom_kills++;
 		ksnprintf(why, sizeof why, "out of memory at 0x%08x (system call)", a->far);
 		proc_kill(p->pid, WAIT_CAUSE_OOM, why);
 	}
@@ -83,5 +109,6 @@ static bool ucopy_fault(const struct abort_info *a)
 void ufault_init(void)
 {
 	abort_user_hook = user_fault;
+	abort_user_fast = user_fast;
 	abort_ucopy_hook = ucopy_fault;
 }

@@ -143,7 +143,6 @@ int vm_fault(struct proc *p, uint32_t va, enum vma_fault_kind kind,
 		.stack_guard_lo = WIN_HEAP_LIMIT,
 	};
 	enum vma_action a;
-	int cause;
 
 	*overflow = false;
 	if (kind == VF_PERMISSION) {
@@ -159,10 +158,7 @@ int vm_fault(struct proc *p, uint32_t va, enum vma_fault_kind kind,
 		*overflow = true;
 	if ((unsigned)a >= sizeof serve / sizeof serve[0] || !serve[a])
 		return WAIT_CAUSE_FAULT;
-	cause = serve[a](p, v, va & ~(PAGE - 1));
-	if (cause == WAIT_CAUSE_OOM)
-		vm_stats.oom_kills++;
-	return cause;
+	return serve[a](p, v, va & ~(PAGE - 1));   /* the caller counts OOM kills */
 }
 
 int vm_fork(struct proc *parent, struct proc *child)
