@@ -1,5 +1,5 @@
 # mk/fuzz.mk - fuzz targets for the parsers and decoders, included by the
-# Makefile.  Docs: docs/testing-fuzz.md.
+# Makefile.  Docs: docs/testing.md.
 #
 #   make fuzz          run each target for FUZZ_SECONDS (60) under libFuzzer
 #   make fuzz-replay   run the committed corpus once through each target
