@@ -6,6 +6,7 @@
 #   make test       host unit tests + fuzz corpus replay + system tests in QEMU
 #   make fuzz       fuzz the parsers and decoders, FUZZ_SECONDS=60 each (mk/fuzz.mk)
 #   make bench      what OS operations cost, in guest instructions (mk/bench.mk)
+#   make soak       fuzz SOAK_SEED SOAK_CALLS (10,000,000) in QEMU, calls/s and frames (mk/soak.mk)
 #   make deps       install missing Debian packages (run, test and all do it too)
 #   make sdcard     build/pagoda-sd.img (a card image) and build/boot/ for a real Pi (mk/sdcard.mk)
 #   make flash DEV=/dev/sdX   write build/pagoda-sd.img to an SD card (asks first)
@@ -146,6 +147,7 @@ include tests/host/host.mk
 include mk/sdcard.mk
 include mk/fuzz.mk
 include mk/bench.mk
+include mk/soak.mk
 
 system-test: all
 	@$(MAKE) --no-print-directory CONSOLE=mini kernel
