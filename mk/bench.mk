@@ -2,7 +2,7 @@
 # by the Makefile.  Docs: docs/performance.md.
 #
 #   make bench     boot the kernel in QEMU with -icount shift=0,sleep=off,
-#                  run user/prog/bench.c through tools/bench, print the table
+#                  run user/prog/bench/ through tools/bench, print the table
 #                  (figure, goal, met) and write $(BUILD)/bench.json
 #   make bench-profile BENCH_PROFILE=syscall|yield|fork|cow|zero
 #                  count one operation's instructions by kernel function

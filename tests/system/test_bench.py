@@ -1,7 +1,7 @@
 """make bench: two boots give identical figures, and every row is there.
 
 tools/bench boots the kernel under -icount shift=0,sleep=off, runs the user
-program bench (user/prog/bench.c) and reads `info` and `mem`; under icount
+program bench (user/prog/bench/) and reads `info` and `mem`; under icount
 one microsecond is exactly 1000 guest instructions, so the figures must be
 the same on every run and every host.  This runs it twice at once, each in
 a fresh QEMU (host load does not change guest time), and compares
@@ -13,8 +13,11 @@ row was measured and is positive, that the pipe row says it is skipped,
 and that the max-processes run and the held processes gave every frame
 back (a leak is a bug, whatever the figures).
 
-About 20 s today, the two boots side by side; the max-processes run
-(32,764 sleeping processes forked, killed and reaped) is a third of it.
+About 13 s today, the two boots side by side: 10 s of timed rows and 2 s
+of max processes (32,764 sleeping processes forked, killed and reaped)
+each.  docs/performance.md section 6 explains the one known source of
+difference between runs, QEMU's rare 8 ns slips, and how the bench keeps
+it from showing.
 """
 import json
 import subprocess
@@ -61,9 +64,18 @@ def test_bench_is_deterministic_and_complete(tmp_path):
                 proc.wait()
 
     assert first["bench_output"] == second["bench_output"]
+    # Boot to prompt is the one figure read across the banner's output:
+    # before interrupts are on, the console writes by polling the UART, so
+    # a host slow to drain QEMU's serial pipe (two QEMUs on two cores) can
+    # add a microsecond of guest time.  It must agree within 2 us; every
+    # other row, measured inside the bench program, exactly.
+    boot1, boot2 = first["rows"].pop("boot_to_prompt"), second["rows"].pop("boot_to_prompt")
+    assert abs(boot1["value"] - boot2["value"]) <= 2000, (boot1, boot2)
     assert first["rows"] == second["rows"]
+    first["rows"]["boot_to_prompt"] = boot1
     assert first["details"] == second["details"]
-    assert table1 == table2
+    strip = lambda t: "\n".join(l for l in t.splitlines() if not l.startswith("boot to prompt"))
+    assert strip(table1) == strip(table2)
 
     rows = first["rows"]
     for key in MEASURED:

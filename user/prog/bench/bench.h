@@ -19,12 +19,12 @@
 #define CALLS         100000u   /* null syscall and the empty loop */
 #define ROUNDS        20000u    /* switch: yield round trips */
 #define WARM          16u       /* untimed rounds before a timed loop */
-#define FORKS         10000u    /* fork+exit+wait, and exec */
+#define FORKS         20000u    /* fork+exit+wait, and exec */
 #define FAULT_PAGES   64u       /* pages each child faults in */
-#define FAULT_RUNS    500u      /* children per fault row */
+#define FAULT_RUNS    1000u     /* children per fault row */
 #define TOUCHED_KIB   16u       /* what the forking parent has written */
 #define TICK_US       10000u    /* the kernel's tick at HZ = 100 */
-#define STAMP_READS   64u       /* timer reads per stamp() */
+#define STAMP_READS   128u      /* timer reads per stamp() */
 
 extern char touched[TOUCHED_KIB * 1024];    /* rows.c */
 extern char cow_area[FAULT_PAGES * PAGE];

@@ -34,7 +34,7 @@ uint64_t now(void)
 }
 
 /* The time in 1/STAMP_READS us, give or take a constant: the sum of
- * STAMP_READS timer reads, the k-th after 21k more instructions than the
+ * STAMP_READS timer reads, the k-th after 9k more instructions than the
  * one before, so that their phases spread over the microsecond whatever
  * the kernel's read costs.  Constant time: no branch depends on a value
  * read.  The difference of two stamps over STAMP_READS is the time from
@@ -47,7 +47,7 @@ long long stamp(void)
 
 	SYS1(SYS_uptime_us, &us);
 	for (unsigned k = 0; k < STAMP_READS; k++) {
-		register unsigned r4 __asm__("r4") = 7 * k + 1;
+		register unsigned r4 __asm__("r4") = 3 * k + 1;
 
 		SYS1(SYS_uptime_us, &us);
 		sum += us;
