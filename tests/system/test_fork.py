@@ -471,7 +471,7 @@ def test_cowdemo_vm_states(pagoda):
     pagoda.read_until(re.compile(rb"cowdemo: parent (\d+), gates (\d+) (\d+) (\d+)\r\n"))
     p, g1, g2, g3 = map(int, pagoda.match.groups())
     assert p == leader
-    pagoda.read_until(re.compile(rb"cowdemo: data page 0x([0-9a-f]+), heap page 0x([0-9a-f]+)"))
+    pagoda.read_until(re.compile(rb"cowdemo: data page 0x([0-9a-f]+), heap page 0x([0-9a-f]+)\r\n"))
     data, heap = (int(x, 16) for x in pagoda.match.groups())
     assert data % PAGE == 0 and heap % PAGE == 0
     pagoda.read_until("then `kill %d` forks\r\n" % g1)
