@@ -40,6 +40,9 @@ HEX8 = r"[0-9a-f]{8}"
 def mem_stats(con):
     """`mem` -> (output, free frames, processes line)."""
     out = con.cmd("mem")
+    # a background job's own output (the fork bomb's progress lines) can
+    # interleave with the echo of the command and lead the output
+    out = out[out.find("frames: "):] if "frames: " in out else out
     m = re.match(r"frames: (\d+) total, (\d+) free, (\d+) used \(\d+ KiB free\)\n", out)
     assert m, "unexpected mem output:\n" + out
     total, free, used = map(int, m.groups())
