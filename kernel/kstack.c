@@ -8,6 +8,7 @@
 #include "paging/pt.h"
 #include "paging/domains.h"
 #include "paging/maint.h"
+#include "paging/tlb.h"
 #include "boot/cp15.h"
 
 static uint32_t slot_used[KSTACK_SLOTS / 32];
@@ -37,18 +38,6 @@ static bool mib_shared(unsigned slot)
 		if (slot_used[w])
 			return true;
 	return false;
-}
-
-/* After writing a live entry: clean it for the walker, DSB, drop any TLB
- * entry for va (global: any ASID matches), DSB (ARM1176 TRM 3.2.13 note, 3.2.23). */
-static void sync_entry(l2e_t *e, uint32_t va)
-{
-	cp15_dcache_clean_mva((uint32_t)(uintptr_t)e & ~31u);
-	cp15_dsb();
-	tlb_invalidate_mva_asid(va & ~0xFFFu);
-	cp15_bp_flush_all();             /* TRM 1.5.3: flush prediction when a mapping changes */
-	cp15_dsb();
-	cp15_prefetch_flush();
 }
 
 static int slot_take(void)
@@ -85,7 +74,7 @@ uint32_t kstack_alloc(void)
 		panic("kstack_alloc: bad descriptor template");
 	if (pa && (e = live_entry(va)) && !l2e_present(*e)) {
 		*e = l2e_rebase(tmpl, pa);
-		sync_entry(e, va);
+		pt_sync_l2_asid(e, va, 0);          /* global: any ASID matches */
 		in_use++;
 		return va;
 	}
@@ -115,7 +104,7 @@ void kstack_free(uint32_t base)
 	if (mib_shared(slot)) {
 		/* the table stays for the MiB's other stacks: clear the entry */
 		*e = l2e_from_raw(0);
-		sync_entry(e, base);
+		pt_sync_l2_asid(e, base, 0);
 	} else {
 		pt_unmap(kernel_l1(), base, KSTACK_SIZE);   /* frees the emptied table */
 	}

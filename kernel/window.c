@@ -32,13 +32,9 @@ static void set_entry(struct proc *p, uint32_t va, l2e_t e)
 	l2e_t *slot = &p->l2->e[L2_INDEX(va)];
 
 	*slot = e;
-	cp15_dcache_clean_mva((uint32_t)(uintptr_t)slot & ~31u);
-	cp15_dsb();
-	if (p->asid.generation == asid_generation())
-		tlb_invalidate_mva_asid((va & ~0xFFFu) | p->asid.asid);
-	cp15_bp_flush_all();             /* TRM 1.5.3: the mapping changed */
-	cp15_dsb();
-	cp15_prefetch_flush();
+	/* a stale ASID's entries went at its rollover: invalidating under
+	 * that number costs at most another process one TLB refill */
+	pt_sync_l2_asid(slot, va, p->asid.asid);
 }
 
 static const struct { enum ap ap; bool xn; } rights[] = {

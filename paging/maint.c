@@ -131,20 +131,11 @@ void pt_sync_l2(const l2e_t *entry, uint32_t va)
 	isb();
 }
 
-/* An entry of a table that belongs to the address space tagged `asid`
- * (a process's window table, live or not): the same six steps, with the
- * TLB invalidate by MVA for that ASID.  If the ASID is stale (its
- * generation has passed) the invalidate only costs another process a
- * TLB miss, so the caller need not check. */
-void pt_sync_l2_asid(const l2e_t *entry, uint32_t va, unsigned asid)
-{
-	pt_clean_entry(entry);
-	barrier_dsb();
-	tlb_flush_va(va, asid);
-	bp_flush_all();
-	barrier_dsb();
-	isb();
-}
+/* pt_sync_l2_asid (paging/tlb.h, inline for the fault path): the same six
+ * steps for an entry of the address space tagged `asid` (a process's
+ * window table, live or not), with the TLB invalidate by MVA for that
+ * ASID.  If the ASID is stale (its generation has passed) the invalidate
+ * only costs another process a TLB miss, so the caller need not check. */
 
 /*
  * Code written through the D-side (loaded, copied or generated) at the

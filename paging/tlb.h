@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "paging/desc.h"
+#include "boot/cp15.h"
 
 void pt_clean_entry(const void *entry);           /* clean D line by MVA */
 void pt_clean_table(const void *table, uint32_t bytes); /* every line, then DSB */
@@ -18,9 +19,19 @@ void tlb_flush_all(void);                         /* TLB invalidate all */
 void bp_flush_all(void);                          /* branch predictor flush */
 void isb(void);                                   /* prefetch flush */
 /* After writing one L2 entry of a table tagged with `asid` (a process's
- * window table, current or not): clean, DSB, TLB invalidate by MVA+ASID,
- * BTAC flush, DSB, prefetch flush. */
-void pt_sync_l2_asid(const l2e_t *entry, uint32_t va, unsigned asid);
+ * window table, current or not; any value for a global entry, which an
+ * invalidate by MVA matches whatever the ASID): clean, DSB, TLB invalidate
+ * by MVA+ASID, BTAC flush, DSB, prefetch flush (paging/maint.c has the
+ * citations).  Inline: page faults and kernel stacks take it every time. */
+static inline void pt_sync_l2_asid(const l2e_t *entry, uint32_t va, unsigned asid)
+{
+	cp15_dcache_clean_mva((uint32_t)(uintptr_t)entry & ~31u);
+	cp15_dsb();
+	tlb_invalidate_mva_asid((va & ~0xFFFu) | (asid & 0xFFu));
+	cp15_bp_flush_all();
+	cp15_dsb();
+	cp15_prefetch_flush();
+}
 /* Code written through the D-side at [kva, kva + n) is about to run:
  * clean D lines, DSB, invalidate I-cache (erratum 411920 form), BTAC flush,
  * DSB, prefetch flush.  Any context; masks IRQs for a few cycles. */

@@ -48,14 +48,6 @@ __asm__(
 	"	bx lr\n"
 	".syntax divided\n");   /* as GCC left it for the top-level asm */
 
-static uint32_t cpsr(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrs %0, cpsr" : "=r"(v));
-	return v;
-}
-
 static void t_undef_arm(const struct utest *t)
 {
 	(void)t;

@@ -132,14 +132,6 @@ __asm__(
 	"	pop {r4-r7, pc}\n"
 	".syntax divided\n");   /* as GCC left it for the top-level asm */
 
-static uint32_t cpsr(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrs %0, cpsr" : "=r"(v));
-	return v;
-}
-
 /* The SVC's immediate is not read: r7 is the number. */
 static void t_svc_big_imm(const struct utest *t)
 {

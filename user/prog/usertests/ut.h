@@ -103,6 +103,15 @@ void ut_exit(int code) __attribute__((noreturn));
 	do { long g_ = (long)(got), w_ = (long)(want); \
 	     if (g_ != w_) ut_fail(__FILE__, __LINE__, #got " == " #want, g_, w_); } while (0)
 
+/* The CPSR as user code reads it (MRS). */
+static inline uint32_t cpsr(void)
+{
+	uint32_t v;
+
+	__asm__ volatile("mrs %0, cpsr" : "=r"(v));
+	return v;
+}
+
 /* Helpers for tests that make processes of their own. */
 int ut_fork(void);                     /* raw fork; fails the test on error */
 int ut_wait(int pid);                  /* raw wait for pid; its raw status */
